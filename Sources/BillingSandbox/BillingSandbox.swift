@@ -1,0 +1,1 @@
+// BillingSandbox: filled by its issue.

@@ -1,0 +1,1 @@
+// ConsoleCore: filled by its issue.
