@@ -1,1 +1,0 @@
-// ConsoleCore: filled by its issue.
