@@ -80,9 +80,10 @@ public struct JSONParser {
     private mutating func parseObject() throws(SyntaxError) -> JSONValue {
         try enter()
         pos += 1
-        var members: [(key: String, value: JSONValue)] = []
+        var members: [JSONMember] = []
+        members.reserveCapacity(8)
         skipSpace()
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; depth -= 1; return .object(JSONObject(members)) }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; depth -= 1; return .object(JSONObject(members: members)) }
         while true {
             skipSpace()
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw fail("expected a member name") }
@@ -92,7 +93,7 @@ public struct JSONParser {
             pos += 1
             skipSpace()
             let value = try parseValue()
-            members.append((key, value))
+            members.append(JSONMember(key: key, value: value))
             skipSpace()
             guard pos < bytes.count else { throw fail("unexpected end of data in an object") }
             if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
@@ -100,7 +101,7 @@ public struct JSONParser {
             throw fail("expected ',' or '}'")
         }
         depth -= 1
-        return .object(JSONObject(members))
+        return .object(JSONObject(members: members))
     }
 
     private mutating func parseArray() throws(SyntaxError) -> JSONValue {
@@ -146,17 +147,21 @@ public struct JSONParser {
     private mutating func parseString() throws(SyntaxError) -> String {
         pos += 1
         let start = pos
-        // Fast path: no escapes. Validity of UTF-8 is checked by String(validating:).
+        // Fast path: no escapes. ASCII goes through String(decoding:), which is specialized and
+        // cheap; only non-ASCII text pays for strict validation (invalid UTF-8 is an error).
+        var ascii = true
         while pos < bytes.count {
             let c = bytes[pos]
             if c == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<pos])
                 pos += 1
+                if ascii { return String(decoding: slice, as: UTF8.self) }
                 guard let s = String(validating: slice, as: UTF8.self) else { throw fail("invalid UTF-8 in a string") }
                 return s
             }
             if c == UInt8(ascii: "\\") { break }
             if c < 0x20 { throw fail("control character in a string") }
+            if c >= 0x80 { ascii = false }
             pos += 1
         }
         var buf: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<pos]))

@@ -35,14 +35,17 @@ public enum JSONValue: Sendable, Equatable {
 
     /// A non-empty string (after trimming), or nil. Treats `""` like a missing value.
     public var nonEmptyText: String? {
-        guard let t = text?.trimmingCharacters(in: .whitespaces), !t.isEmpty else { return nil }
-        return t
+        guard let t = text, !t.isEmpty else { return nil }
+        guard t.utf8.first == 0x20 || t.utf8.last == 0x20 else { return t }
+        let trimmed = t.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     /// An integer from a number (`12`, `12.0`) or a numeric string (`"12"`).
     public var int: Int? {
         switch self {
         case .number(let n), .string(let n):
+            if let i = Int(n) { return i }
             let t = n.trimmingCharacters(in: .whitespaces)
             if let i = Int(t) { return i }
             if let d = DecimalText.parse(t), let i = Int(exactly: NSDecimalNumber(decimal: d).int64Value),
@@ -98,9 +101,10 @@ public enum JSONValue: Sendable, Equatable {
 /// A JSON object with its members in wire order. Lookups are linear, which is faster than hashing
 /// for the ten-odd keys of a billing record.
 public struct JSONObject: Sendable, Equatable {
-    public var members: [(key: String, value: JSONValue)]
+    public var members: [JSONMember]
 
-    public init(_ members: [(key: String, value: JSONValue)] = []) { self.members = members }
+    public init(_ members: [(key: String, value: JSONValue)] = []) { self.members = members.map { JSONMember(key: $0.key, value: $0.value) } }
+    public init(members: [JSONMember]) { self.members = members }
 
     public subscript(key: String) -> JSONValue? {
         get {
@@ -111,7 +115,7 @@ public struct JSONObject: Sendable, Equatable {
             if let i = members.firstIndex(where: { $0.key == key }) {
                 if let v = newValue { members[i].value = v } else { members.remove(at: i) }
             } else if let v = newValue {
-                members.append((key, v))
+                members.append(JSONMember(key: key, value: v))
             }
         }
     }
@@ -126,10 +130,16 @@ public struct JSONObject: Sendable, Equatable {
     public var isEmpty: Bool { members.isEmpty }
     public var count: Int { members.count }
 
-    public static func == (a: JSONObject, b: JSONObject) -> Bool {
-        guard a.members.count == b.members.count else { return false }
-        for (x, y) in zip(a.members, b.members) where x.key != y.key || x.value != y.value { return false }
-        return true
+}
+
+/// One member of a JSON object. A named struct rather than a tuple: arrays of tuples make the
+/// runtime look up tuple metadata on every allocation, which dominated list decoding.
+public struct JSONMember: Sendable, Equatable {
+    public var key: String
+    public var value: JSONValue
+    public init(key: String, value: JSONValue) {
+        self.key = key
+        self.value = value
     }
 }
 

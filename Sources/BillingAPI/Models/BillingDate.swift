@@ -17,16 +17,27 @@ public struct BillingDate: Sendable, Hashable, Comparable, Codable, CustomString
 
     /// Reads `YYYY-MM-DD`, also the date part of `YYYY-MM-DD HH:MM:SS` and `YYYY-MM-DDTHH:MM:SSZ`.
     public init?(text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        let u = Array(t.utf8.prefix(10))
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
-        func num(_ r: Range<Int>) -> Int? {
+        // Hot path of list decoding: read the UTF-8 bytes in place, no trimming or copies.
+        var text = text
+        guard let (y, m, d) = text.withUTF8({ Self.parseDigits($0) }) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    private static func parseDigits(_ u: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        var start = 0
+        while start < u.count, u[start] == 0x20 { start += 1 }
+        guard u.count - start >= 10, u[start + 4] == UInt8(ascii: "-"), u[start + 7] == UInt8(ascii: "-") else { return nil }
+        func num(_ from: Int, _ to: Int) -> Int? {
             var v = 0
-            for i in r { let c = u[i]; guard c >= 0x30 && c <= 0x39 else { return nil }; v = v * 10 + Int(c - 0x30) }
+            for i in (start + from)..<(start + to) {
+                let c = u[i]
+                guard c >= 0x30 && c <= 0x39 else { return nil }
+                v = v * 10 + Int(c - 0x30)
+            }
             return v
         }
-        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard let y = num(0, 4), let m = num(5, 7), let d = num(8, 10) else { return nil }
+        return (y, m, d)
     }
 
     public init?(json: JSONValue?) {

@@ -63,28 +63,27 @@ public struct Invoice: Sendable, Equatable, Identifiable {
         var clientID: Int?, number: String?, method: String?, billing: String?, notes: String?
         var itemsV: JSONValue?, txV: JSONValue?, customerV: JSONValue?
         for m in o.members {
-            switch m.key {
-            case "id", "invoiceid", "invoice_id", "inv_id": if id == nil { id = m.value.int }
-            case "status", "paymentstatus", "invoicestatus": if statusText == nil { statusText = m.value.text }
-            case "total", "amount": if totalV == nil { totalV = m.value }
-            case "balance": balanceV = m.value
-            case "subtotal": subtotalV = m.value
-            case "credit": creditV = m.value
-            case "tax": taxV = m.value
-            case "currencycode", "currency", "currency_code":
-                if let t = m.value.nonEmptyText { currency = Currency(ServerText.sanitize(t)) }
-            case "date": date = BillingDate(json: m.value)
-            case "duedate", "due_date": due = BillingDate(json: m.value)
-            case "datepaid", "date_paid": paid = BillingDate(json: m.value)
-            case "userid", "clientid", "client_id": if clientID == nil { clientID = m.value.int }
-            case "invoicenum": number = m.value.nonEmptyText.map(ServerText.sanitize)
-            case "paymentmethod": method = m.value.nonEmptyText.map(ServerText.sanitize)
-            case "billing", "billing_location": billing = m.value.nonEmptyText.map(ServerText.sanitize)
-            case "notes": notes = m.value.nonEmptyText.map(ServerText.sanitizeMultiline)
-            case "items": itemsV = m.value
-            case "transactions": txV = m.value
-            case "customer": customerV = m.value
-            default: continue
+            guard let field = Self.fieldNames[m.key] else { continue }
+            switch field {
+            case .id: if id == nil { id = m.value.int }
+            case .status: if statusText == nil { statusText = m.value.text }
+            case .total: if totalV == nil { totalV = m.value }
+            case .balance: balanceV = m.value
+            case .subtotal: subtotalV = m.value
+            case .credit: creditV = m.value
+            case .tax: taxV = m.value
+            case .currency: if let t = m.value.nonEmptyText { currency = Currency(ServerText.sanitize(t)) }
+            case .date: date = BillingDate(json: m.value)
+            case .dueDate: due = BillingDate(json: m.value)
+            case .datePaid: paid = BillingDate(json: m.value)
+            case .clientID: if clientID == nil { clientID = m.value.int }
+            case .number: number = m.value.nonEmptyText.map(ServerText.sanitize)
+            case .paymentMethod: method = m.value.nonEmptyText.map(ServerText.sanitize)
+            case .billing: billing = m.value.nonEmptyText.map(ServerText.sanitize)
+            case .notes: notes = m.value.nonEmptyText.map(ServerText.sanitizeMultiline)
+            case .items: itemsV = m.value
+            case .transactions: txV = m.value
+            case .customer: customerV = m.value
             }
         }
         guard let id, id > 0 else { return nil }
@@ -114,6 +113,23 @@ public struct Invoice: Sendable, Equatable, Identifiable {
         self.customer = customerV.flatMap(InvoiceCustomer.init(json:))
         self.notes = notes
     }
+
+    private enum Field {
+        case id, status, total, balance, subtotal, credit, tax, currency, date, dueDate, datePaid, clientID, number,
+             paymentMethod, billing, notes, items, transactions, customer
+    }
+
+    /// Every wire name an invoice field goes by, across the actions that return invoices.
+    private static let fieldNames: [String: Field] = [
+        "id": .id, "invoiceid": .id, "invoice_id": .id, "inv_id": .id,
+        "status": .status, "paymentstatus": .status, "invoicestatus": .status,
+        "total": .total, "amount": .total, "balance": .balance, "subtotal": .subtotal, "credit": .credit, "tax": .tax,
+        "currencycode": .currency, "currency": .currency, "currency_code": .currency,
+        "date": .date, "duedate": .dueDate, "due_date": .dueDate, "datepaid": .datePaid, "date_paid": .datePaid,
+        "userid": .clientID, "clientid": .clientID, "client_id": .clientID, "invoicenum": .number,
+        "paymentmethod": .paymentMethod, "billing": .billing, "billing_location": .billing, "notes": .notes,
+        "items": .items, "transactions": .transactions, "customer": .customer,
+    ]
 
     /// Decodes a list answer: `{"invoices": {"invoice": [...]}}`, `{"invoices": [...]}`, or the
     /// empty shapes (`[]`, `""`, missing). Records without an id are skipped.

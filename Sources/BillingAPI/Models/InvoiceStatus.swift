@@ -6,6 +6,17 @@ public enum InvoiceStatus: Sendable, Hashable, CustomStringConvertible {
     case other(String)
 
     public init(_ text: String) {
+        // Exact spellings first: they are what the billing sends, and this runs per list row.
+        switch text {
+        case "Unpaid": self = .unpaid; return
+        case "Paid": self = .paid; return
+        case "Cancelled": self = .cancelled; return
+        case "Refunded": self = .refunded; return
+        case "Draft": self = .draft; return
+        case "Collections": self = .collections; return
+        case "Payment Pending": self = .paymentPending; return
+        default: break
+        }
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {
         case "draft": self = .draft
         case "unpaid": self = .unpaid

@@ -4,7 +4,11 @@ import Foundation
 /// as they came; an empty code means the answer did not say.
 public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
     public let code: String
-    public init(_ code: String) { self.code = code.trimmingCharacters(in: .whitespaces).uppercased() }
+    public init(_ code: String) {
+        // Codes nearly always arrive as three capital letters; skip Foundation's trimming then.
+        if code.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { self.code = code; return }
+        self.code = code.trimmingCharacters(in: .whitespaces).uppercased()
+    }
     public init(stringLiteral value: String) { self.init(value) }
     public var description: String { code }
     public var isKnown: Bool { !code.isEmpty }
