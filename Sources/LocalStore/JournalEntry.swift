@@ -39,6 +39,20 @@ public struct JournalEntry: Sendable, Equatable, Identifiable {
     /// nobody knows whether the write happened.
     public var isUnresolved: Bool { outcome == nil }
 
+    /// One self-contained JSON object per entry, for `hkbill journal --json`: the pending line's
+    /// fields, then `state`, `outcome` (the detail text) and `outcomeTime` when there is one.
+    public var jsonValue: JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("id", .string(id.uuidString)), ("time", .string(JournalLine.format(time))),
+            ("profile", .string(profile)), ("action", .string(action)),
+            ("parameters", JournalLine.parametersJSON(parameters)), ("state", .string(state.rawValue)),
+        ]
+        if let outcome { members.append(("outcome", .string(outcome.detail))) }
+        if let outcomeTime { members.append(("outcomeTime", .string(JournalLine.format(outcomeTime)))) }
+        members.append(("needsChecking", .bool(needsChecking)))
+        return .object(JSONObject(members))
+    }
+
     /// Unresolved, or recorded with an unknown outcome: in both cases someone has to check the
     /// console before trying again.
     public var needsChecking: Bool {

@@ -9,6 +9,8 @@ public enum LocalStoreError: Error, Sendable, Equatable, CustomStringConvertible
     case unsupportedVersion(path: String, line: Int, found: String, supported: Int)
     /// A profile name outside `[A-Za-z0-9._-]+`.
     case invalidProfileName(String)
+    /// `--profile NAME` or `profile use NAME` named a profile that does not exist.
+    case unknownProfile(String)
     /// A credentials file that exists but cannot be understood.
     case unreadableCredential(path: String)
     /// A system call failed on `path`.
@@ -23,6 +25,8 @@ public enum LocalStoreError: Error, Sendable, Equatable, CustomStringConvertible
                 + "(it reads version \(supported)). The file was left as it is."
         case let .invalidProfileName(name):
             return "invalid profile name \"\(name)\": use letters, digits, '.', '_' and '-' only"
+        case let .unknownProfile(name):
+            return "no profile named \"\(name)\" (see: hkbill profile list)"
         case let .unreadableCredential(path):
             return "\(path): credentials file is unreadable; remove the profile and add it again"
         case let .io(path, operation, code):
