@@ -73,7 +73,7 @@ enum ProfileCommand {
         guard let source else {
             throw Failure.usage("profile add needs a secret: --token-stdin, --api-key-stdin, --token-file FILE or --api-key-file FILE")
         }
-        let credential = try source.read(stdin: stdin, profile: name)
+        let credential = try source.credential(stdin: stdin, profile: name)
         let profile = Profile(name: name, apiURL: apiURL, billingLocation: location, readOnly: readOnly)
 
         let becameActive: Bool = try store.update { settings in
@@ -200,7 +200,7 @@ private enum SecretSource: Equatable {
     case stdin(token: Bool)
     case file(String, token: Bool)
 
-    func read(stdin: FileHandle, profile: String) throws -> StoredCredential {
+    func credential(stdin: FileHandle, profile: String) throws -> StoredCredential {
         let raw: Data
         let isToken: Bool
         switch self {
@@ -241,7 +241,7 @@ private enum SecretSource: Equatable {
         }
         var line = Data()
         var byte: UInt8 = 0
-        while Glibc.read(fd, &byte, 1) == 1, byte != 0x0A { line.append(byte) }
+        while read(fd, &byte, 1) == 1, byte != 0x0A { line.append(byte) }
         return line
     }
 }
