@@ -54,19 +54,24 @@ struct ConnectionOptions {
     }
 
     /// Order: flags, then environment (`HOSTKEY_API_URL`, `HOSTKEY_TOKEN`, `HOSTKEY_TOKEN_FILE`,
-    /// `HOSTKEY_API_KEY`), then the chosen or active profile, then the defaults.
+    /// `HOSTKEY_API_KEY`), then the active profile; an explicit `--profile` wins over the
+    /// environment (LocalStore's `EffectiveProfile` holds that rule for every command).
     func resolve(environment env: [String: String]) throws(ConnectionError) -> Connection {
         let store = SettingsStore(paths: ConfigPaths(environment: env))
-        var settings: Settings? = nil
+        let settings: Settings
         do { settings = try store.load() } catch {
-            // A broken settings file only matters when we need a profile from it.
-            if profile != nil { throw ConnectionError(message: "\(error)", exitCode: 1) }
+            // A broken settings file matters only when a profile is needed; say so then.
+            if profile != nil || (env["HOSTKEY_TOKEN"] ?? env["HOSTKEY_TOKEN_FILE"] ?? env["HOSTKEY_API_KEY"] ?? "").isEmpty,
+               tokenFile == nil, apiKeyFile == nil {
+                throw ConnectionError(message: "\(error)", exitCode: 1)
+            }
+            settings = Settings()
         }
-        let chosenName = profile ?? settings?.activeProfile
-        let chosen = chosenName.flatMap { n in settings?.profiles.first { $0.name == n } }
-        if let profile, chosen == nil { throw ConnectionError(message: "no profile named '\(profile)' (see 'hkbill profile list')") }
-
-        let url = apiURL ?? env["HOSTKEY_API_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? chosen?.apiURL ?? APIConfiguration.defaultBaseURL
+        let effective: EffectiveProfile
+        do { effective = try EffectiveProfile.resolve(settings: settings, environment: env, profileName: profile) } catch {
+            throw ConnectionError(message: "\(error) (see 'hkbill profile list')")
+        }
+        let url = apiURL ?? effective.apiURL
         do { try URLPolicy.check(url + "/whmcs.php") } catch { throw ConnectionError(message: error.description) }
 
         let credentials: Credentials
@@ -74,26 +79,32 @@ struct ConnectionOptions {
             credentials = .token(try Self.readSecret(tokenFile, what: "token"))
         } else if let apiKeyFile {
             credentials = .apiKey(try Self.readSecret(apiKeyFile, what: "API key"))
-        } else if let t = env["HOSTKEY_TOKEN"], !t.isEmpty {
-            credentials = .token(t.trimmingCharacters(in: .whitespacesAndNewlines))
-        } else if let f = env["HOSTKEY_TOKEN_FILE"], !f.isEmpty {
-            credentials = .token(try Self.readSecret(f, what: "token"))
-        } else if let k = env["HOSTKEY_API_KEY"], !k.isEmpty {
-            credentials = .apiKey(k.trimmingCharacters(in: .whitespacesAndNewlines))
-        } else if let chosen, let stored = try? store.credential(for: chosen.name) {
-            switch stored {
-            case .token(let t): credentials = .token(t)
-            case .apiKey(let k): credentials = .apiKey(k)
-            }
         } else {
-            throw ConnectionError(message: "no credentials: set HOSTKEY_TOKEN or HOSTKEY_API_KEY, pass --token-file/--api-key-file, or add a profile with 'hkbill profile add'")
+            switch effective.credentialSource {
+            case .environmentToken:
+                credentials = .token((env["HOSTKEY_TOKEN"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+            case .environmentTokenFile(let path):
+                credentials = .token(try Self.readSecret(path, what: "token"))
+            case .environmentAPIKey:
+                credentials = .apiKey((env["HOSTKEY_API_KEY"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+            case .profile(let name):
+                let stored: StoredCredential?
+                do { stored = try store.credential(for: name) } catch { throw ConnectionError(message: "\(error)", exitCode: 1) }
+                switch stored {
+                case .token(let t)?: credentials = .token(t)
+                case .apiKey(let k)?: credentials = .apiKey(k)
+                case nil: throw ConnectionError(message: "profile '\(name)' has no stored token or API key (hkbill profile add \(name) --replace ...)")
+                }
+            case .none:
+                throw ConnectionError(message: "no credentials: set HOSTKEY_TOKEN or HOSTKEY_API_KEY, pass --token-file/--api-key-file, or add a profile with 'hkbill profile add'")
+            }
         }
         let configuration = APIConfiguration(baseURL: url)
         let transport = CurlTransport(configuration: CurlConfiguration(connectTimeout: connectTimeout, totalTimeout: totalTimeout,
                                                                       userAgent: configuration.userAgent))
         let client = APIClient(configuration: configuration, transport: transport, credentials: credentials)
-        return Connection(client: client, configuration: configuration, readOnly: readOnly || (chosen?.readOnly ?? false),
-                          profileName: chosen?.name, billingLocation: chosen?.billingLocation)
+        return Connection(client: client, configuration: configuration, readOnly: readOnly || effective.readOnly,
+                          profileName: effective.profile?.name, billingLocation: effective.billingLocation)
     }
 
     /// Reads a secret from a file, trimmed; the error never quotes the file's content.
