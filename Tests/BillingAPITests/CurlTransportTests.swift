@@ -137,6 +137,18 @@ struct CurlTransportTests {
         #expect(error?.detail.isEmpty == false)
     }
 
+    @Test("a connect that never completes: timedOut, request not sent")
+    func connectTimeout() throws {
+        let listener = try ScriptedHTTPServer.SaturatedListener()
+        defer { listener.release() }
+        let transport = CurlTransport(configuration: CurlConfiguration(userAgent: Self.userAgent, connectTimeout: 0.3))
+        let error = Self.transportError { () throws(TransportError) in
+            try transport.send(Self.request("http://127.0.0.1:\(listener.port)/whmcs.php"))
+        }
+        #expect(error?.kind == .timedOut)
+        #expect(error?.requestSent == false)
+    }
+
     @Test("a body cut short of its Content-Length: connectionDropped, sent; the transport recovers")
     func closeMidBody() throws {
         let server = try ScriptedHTTPServer { request in

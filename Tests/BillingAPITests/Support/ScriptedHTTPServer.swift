@@ -258,3 +258,55 @@ final class ScriptedHTTPServer: @unchecked Sendable {
         }
     }
 }
+
+extension ScriptedHTTPServer {
+    /// A loopback listener that never accepts and whose accept queue is full, so a further connect
+    /// hangs unanswered (the kernel drops its SYNs): a connect timeout without a remote network.
+    final class SaturatedListener {
+        let port: UInt16
+        private var fds: [Int32] = []
+
+        init() throws {
+            let server = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard server >= 0 else { throw ServerError.socket("socket", errno) }
+            fds.append(server)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let ok = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(server, $0, length) == 0 && listen(server, 0) == 0 && getsockname(server, $0, &length) == 0
+                }
+            }
+            guard ok else {
+                let code = errno
+                close(server)
+                throw ServerError.socket("bind/listen", code)
+            }
+            port = UInt16(bigEndian: address.sin_port)
+            // Connect until one attempt stays pending: from then on the queue is full.
+            for _ in 0..<16 {
+                let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+                guard client >= 0 else { break }
+                fds.append(client)
+                _ = withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        connect(client, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                    }
+                }
+                var pfd = pollfd(fd: client, events: Int16(POLLOUT), revents: 0)
+                if poll(&pfd, 1, 100) == 0 { return }
+            }
+            release()
+            throw ServerError.socket("could not fill the accept queue", 0)
+        }
+
+        func release() {
+            for fd in fds { close(fd) }
+            fds = []
+        }
+
+        deinit { release() }
+    }
+}
