@@ -100,8 +100,7 @@ struct ConnectionOptions {
             }
         }
         let configuration = APIConfiguration(baseURL: url)
-        let transport = CurlTransport(configuration: CurlConfiguration(connectTimeout: connectTimeout, totalTimeout: totalTimeout,
-                                                                      userAgent: configuration.userAgent))
+        let transport = CurlTransport(configuration: CurlConfiguration(userAgent: configuration.userAgent, connectTimeout: connectTimeout, totalTimeout: totalTimeout))
         let client = APIClient(configuration: configuration, transport: transport, credentials: credentials)
         return Connection(client: client, configuration: configuration, readOnly: readOnly || effective.readOnly,
                           profileName: effective.profile?.name, billingLocation: effective.billingLocation)
