@@ -14,3 +14,5 @@ func wanted(_ name: String) -> Bool { selected.isEmpty || selected.contains(name
 
 print("hkbill benchmarks (release build, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
 if wanted("decode") { DecodingBenchmark.run() }
+if wanted("transport") { TransportBenchmark.run() }
+if wanted("sandbox") { SandboxBenchmark.run() }

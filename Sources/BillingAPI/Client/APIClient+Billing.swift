@@ -7,7 +7,8 @@ extension APIClient {
     public func getInvoices(location: String? = nil, currency: Currency = .unknown) throws(APIError) -> [Invoice] {
         var p = FormParameters()
         p.add("location", ifPresent: location)
-        return Invoice.list(from: try send(.getInvoices, p), currency: currency)
+        return try send(.getInvoices, p, fastDecode: { InvoiceListDecoder.decode($0, currency: currency) },
+                        decode: { Invoice.list(from: $0, currency: currency) })
     }
 
     /// `get_invoice`, optionally with the client block.
@@ -33,7 +34,8 @@ extension APIClient {
         var p = FormParameters()
         p.add("id", ifPresent: serverID)
         p.add("account_id", ifPresent: accountID)
-        return Invoice.list(from: try send(.getRelatedInvoices, p), currency: currency)
+        return try send(.getRelatedInvoices, p, fastDecode: { InvoiceListDecoder.decode($0, currency: currency) },
+                        decode: { Invoice.list(from: $0, currency: currency) })
     }
 
     /// `getcredits`: the available credit.

@@ -51,12 +51,25 @@ public final class APIClient: @unchecked Sendable {
     /// Reads are retried on network failures, 429 and 5xx; writes get exactly one attempt, and a
     /// write whose answer was lost is `APIError.outcomeUnknown`.
     public func send(_ action: Action, _ parameters: FormParameters = FormParameters()) throws(APIError) -> JSONValue {
+        try send(action, parameters, fastDecode: Self.noFastPath, decode: { $0 })
+    }
+
+    /// Like `send`, but lets a caller decode the raw body directly (`fastDecode`, which must return
+    /// nil for anything but a plain success) before the general path (`decode` of the JSON tree).
+    /// Used for large lists, where building the tree first would double the work.
+    func send<T>(_ action: Action, _ parameters: FormParameters, fastDecode: (Data) -> T?,
+                 decode: (JSONValue) throws(APIError) -> T) throws(APIError) -> T {
         var reauthenticated = false
         while true {
             let token = try currentToken()
             do {
-                return try sendWithRetries(endpoint: .whmcs, actionName: action.rawValue, isMutating: action.isMutating,
-                                           parameters: parameters, token: token)
+                let outcome: Decoded<T> = try sendWithRetries(
+                    endpoint: .whmcs, actionName: action.rawValue, isMutating: action.isMutating,
+                    parameters: parameters, token: token, fastDecode: fastDecode)
+                switch outcome {
+                case .fast(let value): return value
+                case .json(let json): return try decode(json)
+                }
             } catch {
                 // One fresh login, never a loop, when the token was refused (the action did not run).
                 if error.isExpiredToken, !reauthenticated, case .apiKey = credentials {
@@ -72,14 +85,26 @@ public final class APIClient: @unchecked Sendable {
         }
     }
 
+    private enum Decoded<T> {
+        case fast(T)
+        case json(JSONValue)
+
+        var json: JSONValue {
+            if case .json(let j) = self { return j }
+            return .null
+        }
+    }
+
+    private static func noFastPath(_: Data) -> JSONValue? { nil }
+
     /// Sends an `auth.php` action with the given parameters (the token is added for info/logout).
     public func sendAuth(_ action: AuthAction, _ parameters: FormParameters) throws(APIError) -> JSONValue {
         try sendWithRetries(endpoint: .auth, actionName: action.rawValue, isMutating: action == .logout,
-                            parameters: parameters, token: nil)
+                            parameters: parameters, token: nil, fastDecode: Self.noFastPath).json
     }
 
-    private func sendWithRetries(endpoint: Endpoint, actionName: String, isMutating: Bool,
-                                 parameters: FormParameters, token: String?) throws(APIError) -> JSONValue {
+    private func sendWithRetries<T>(endpoint: Endpoint, actionName: String, isMutating: Bool, parameters: FormParameters,
+                                    token: String?, fastDecode: (Data) -> T?) throws(APIError) -> Decoded<T> {
         var body = FormParameters()
         body.add("action", actionName)
         for f in parameters.fields where f.name != "action" && f.name != "token" { body.add(f.name, f.value) }
@@ -92,9 +117,9 @@ public final class APIClient: @unchecked Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            let outcome = attemptOnce(request)
+            let outcome = attemptOnce(request, fastDecode: fastDecode)
             switch outcome {
-            case .success(let json): return json
+            case .success(let decoded): return decoded
             case .failure(let error):
                 guard !isMutating, attempt < attempts, RetryPolicy.isRetryable(error.error) else { throw error.error }
                 sleep(configuration.retry.delay(afterAttempt: attempt, retryAfter: error.retryAfter, random: random()))
@@ -107,7 +132,7 @@ public final class APIClient: @unchecked Sendable {
         var retryAfter: Double?
     }
 
-    private func attemptOnce(_ request: HTTPRequest) -> Result<JSONValue, AttemptFailure> {
+    private func attemptOnce<T>(_ request: HTTPRequest, fastDecode: (Data) -> T?) -> Result<Decoded<T>, AttemptFailure> {
         let response: HTTPResponse
         do {
             response = try transport.send(request)
@@ -117,8 +142,9 @@ public final class APIClient: @unchecked Sendable {
             }
             return .failure(AttemptFailure(error: .network(error)))
         }
+        if (200..<300).contains(response.status), let value = fastDecode(response.body) { return .success(.fast(value)) }
         switch ResponseClassifier.classify(response, action: request.actionName, isMutating: request.isMutating) {
-        case .success(let json): return .success(json)
+        case .success(let json): return .success(.json(json))
         case .failure(let e): return .failure(AttemptFailure(error: e, retryAfter: response.retryAfterSeconds))
         }
     }
@@ -155,7 +181,7 @@ public final class APIClient: @unchecked Sendable {
         // info is a read (retried); logout changes state (one attempt).
         try sendWithRetries(endpoint: .auth, actionName: action.rawValue, isMutating: action != .info,
                             parameters: parameters.fields.filter { $0.name != "token" }.reduce(into: FormParameters()) { $0.add($1.name, $1.value) },
-                            token: parameters["token"])
+                            token: parameters["token"], fastDecode: Self.noFastPath).json
     }
 
     private func invalidateSession(token: String) {

@@ -23,7 +23,7 @@ public struct BillingDate: Sendable, Hashable, Comparable, Codable, CustomString
         self.init(year: y, month: m, day: d)
     }
 
-    private static func parseDigits(_ u: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+    static func parseDigits(_ u: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
         var start = 0
         while start < u.count, u[start] == 0x20 { start += 1 }
         guard u.count - start >= 10, u[start + 4] == UInt8(ascii: "-"), u[start + 7] == UInt8(ascii: "-") else { return nil }
