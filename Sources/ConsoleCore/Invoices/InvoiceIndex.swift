@@ -27,7 +27,7 @@ struct InvoiceIndex: Sendable, Equatable {
             var line = String(inv.id)
             if let d = inv.date { line += " " + d.description }
             if let d = inv.dueDate { line += " " + d.description }
-            line += " " + inv.total.plainText + " " + inv.total.formatted + " " + statusText
+            line += " " + inv.total.plainText + " " + inv.currency.code + " " + statusText
             text.append(contentsOf: line.lowercased().utf8)
             starts.append(Int32(text.count))
             let c: UInt16
