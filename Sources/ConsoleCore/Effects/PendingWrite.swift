@@ -14,6 +14,9 @@ public struct PendingWrite: Sendable, Equatable {
     /// What the write touches, so its outcome can reload the right panes.
     public var purpose: WritePurpose
 
+    /// The parameters as the confirm dialog draws them: passwords and tokens masked.
+    public var displayParameters: FormParameters { parameters.masked }
+
     public init(action: Action, parameters: FormParameters, summary: [String], typedConfirmation: String? = nil,
                 purpose: WritePurpose) {
         self.action = action

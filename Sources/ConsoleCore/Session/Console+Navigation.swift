@@ -62,13 +62,15 @@ extension Console {
 
     /// Downloading is a read; saving is a file effect that never overwrites (see `DiskFileSaver`).
     mutating func download(proforma: Bool) -> [Effect] {
-        guard let inv = targetInvoice else { say(Messages.noInvoiceSelected, .warning); return [] }
+        // The PDF needs only the id, so an open detail still loading is enough.
+        let openID = focus == .detail ? detail?.invoiceID : nil
+        guard let id = openID ?? targetInvoice?.id else { say(Messages.noInvoiceSelected, .warning); return [] }
         var effects: [Effect] = []
-        if detail?.invoiceID != inv.id { effects = openInvoice(inv.id) }
+        if detail?.invoiceID != id { effects = openInvoice(id) }
         if detail?.downloading == true { return effects }
         detail?.downloading = true
-        detail?.downloadMessage = Messages.downloading(inv.id)
-        let t = LoadTicket(scope: .invoice(inv.id), generation: invoiceGeneration)
-        return effects + [.read(.downloadInvoice(id: inv.id, proforma: proforma), t)]
+        detail?.downloadMessage = Messages.downloading(id)
+        let t = LoadTicket(scope: .invoice(id), generation: invoiceGeneration)
+        return effects + [.read(.downloadInvoice(id: id, proforma: proforma), t)]
     }
 }
