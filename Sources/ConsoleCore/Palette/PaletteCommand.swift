@@ -1,0 +1,53 @@
+import Foundation
+/// A command typed in the `:` palette, parsed.
+public enum PaletteCommand: Sendable, Equatable {
+    case invoice(Int)
+    case server(Int)
+    case profile(String)
+    case theme(String)
+    case location(String?)
+    case cancel(Int)
+    case reload
+    case quit
+    case help
+
+    /// The names the palette knows, for completion and the error message.
+    public static let names = ["invoice", "server", "cancel", "profile", "theme", "location", "reload", "quit", "help"]
+
+    /// Parses `invoice 123`, `server 456`, `profile NAME`, `theme NAME`, `reload`, `quit`...
+    public static func parse(_ text: String) -> Result<PaletteCommand, PaletteError> {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard let name = words.first?.lowercased() else { return .failure(PaletteError(message: Messages.emptyCommand)) }
+        let args = Array(words.dropFirst())
+        func id(_ what: String, _ make: (Int) -> PaletteCommand) -> Result<PaletteCommand, PaletteError> {
+            guard args.count == 1, let n = Int(args[0]), n > 0 else {
+                return .failure(PaletteError(message: Messages.needsID(name, what)))
+            }
+            return .success(make(n))
+        }
+        func word(_ make: (String) -> PaletteCommand) -> Result<PaletteCommand, PaletteError> {
+            guard args.count == 1 else { return .failure(PaletteError(message: Messages.needsName(name))) }
+            return .success(make(args[0]))
+        }
+        func bare(_ c: PaletteCommand) -> Result<PaletteCommand, PaletteError> {
+            args.isEmpty ? .success(c) : .failure(PaletteError(message: Messages.takesNoArguments(name)))
+        }
+        switch name {
+        case "invoice", "inv", "i": return id("invoice", PaletteCommand.invoice)
+        case "server", "srv": return id("server", PaletteCommand.server)
+        case "cancel": return id("server", PaletteCommand.cancel)
+        case "profile": return word(PaletteCommand.profile)
+        case "theme": return word(PaletteCommand.theme)
+        case "location": return args.isEmpty ? .success(.location(nil)) : word { .location($0) }
+        case "reload": return bare(.reload)
+        case "quit", "q": return bare(.quit)
+        case "help": return bare(.help)
+        default: return .failure(PaletteError(message: Messages.unknownPaletteCommand(name)))
+        }
+    }
+}
+
+/// Why a palette line could not be run, for people.
+public struct PaletteError: Error, Sendable, Equatable {
+    public var message: String
+}
