@@ -1,1 +1,0 @@
-// BillingSandbox: filled by its issue.
