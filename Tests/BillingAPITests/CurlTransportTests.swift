@@ -149,6 +149,34 @@ struct CurlTransportTests {
         #expect(error?.requestSent == false)
     }
 
+    @Test("certificates are verified, names included; caInfoPath adds a trusted CA",
+          .enabled(if: OpenSSLTestServer.isAvailable))
+    func certificateVerification() throws {
+        let server = try OpenSSLTestServer()
+        defer { server.stop() }
+        let byName = "https://localhost:\(server.port)/whmcs.php"
+        let untrusted = Self.transportError { () throws(TransportError) in
+            try Self.transport().send(Self.request(byName))
+        }
+        #expect(untrusted?.kind == .tls)
+        #expect(untrusted?.requestSent == false)
+
+        let trusting = CurlTransport(configuration: CurlConfiguration(
+            userAgent: Self.userAgent, totalTimeout: 1, caInfoPath: server.certificatePath))
+        // The certificate names localhost only: reaching it by address must fail verification.
+        let wrongName = Self.transportError { () throws(TransportError) in
+            try trusting.send(Self.request("https://127.0.0.1:\(server.port)/whmcs.php"))
+        }
+        #expect(wrongName?.kind == .tls)
+        #expect(wrongName?.requestSent == false)
+        // s_server never answers a POST, so a timeout after sending shows the handshake passed.
+        let trusted = Self.transportError { () throws(TransportError) in
+            try trusting.send(Self.request(byName))
+        }
+        #expect(trusted?.kind == .timedOut)
+        #expect(trusted?.requestSent == true)
+    }
+
     @Test("a body cut short of its Content-Length: connectionDropped, sent; the transport recovers")
     func closeMidBody() throws {
         let server = try ScriptedHTTPServer { request in
