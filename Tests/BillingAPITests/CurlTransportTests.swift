@@ -207,6 +207,17 @@ struct CurlTransportTests {
         #expect(error?.requestSent == true)
     }
 
+    @Test("an answer that is not HTTP at all: a network error, request sent")
+    func notHTTP() throws {
+        let server = try ScriptedHTTPServer { _ in .raw(Data("{\"result\":\"OK\"}\n".utf8)) }
+        defer { server.stop() }
+        let error = Self.transportError { () throws(TransportError) in
+            try Self.transport().send(Self.request(server.url))
+        }
+        #expect(error?.kind == .other)
+        #expect(error?.requestSent == true)
+    }
+
     @Test("a write is never replayed, even when its connection dies unanswered")
     func writeNotReplayed() throws {
         let server = try ScriptedHTTPServer { request in
@@ -311,6 +322,8 @@ struct CurlTransportTests {
         // curl retried a dead reused connection after sending: a later connect failure is still "sent".
         #expect(map(CURLE_COULDNT_CONNECT, sent: true).requestSent == true)
         #expect(map(CURLE_OPERATION_TIMEDOUT, sent: false).requestSent == false)
+        #expect(map(CURLE_UNSUPPORTED_PROTOCOL, sent: false) == TransportError(.invalidURL, requestSent: false, detail: "d"))
+        #expect(map(CURLE_UNSUPPORTED_PROTOCOL, sent: true) == TransportError(.other, requestSent: true, detail: "d"))
         #expect(map(CURLE_RECV_ERROR, sent: false) == TransportError(.connectionDropped, requestSent: true, detail: "d"))
         #expect(map(CURLE_PARTIAL_FILE, sent: false).kind == .connectionDropped)
         #expect(map(CURLE_WEIRD_SERVER_REPLY, sent: false) == TransportError(.other, requestSent: true, detail: "d"))
