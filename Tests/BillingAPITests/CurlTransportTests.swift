@@ -149,6 +149,34 @@ struct CurlTransportTests {
         #expect(error?.requestSent == false)
     }
 
+    @Test("certificates are verified, names included; caInfoPath adds a trusted CA",
+          .enabled(if: OpenSSLTestServer.isAvailable))
+    func certificateVerification() throws {
+        let server = try OpenSSLTestServer()
+        defer { server.stop() }
+        let byName = "https://localhost:\(server.port)/whmcs.php"
+        let untrusted = Self.transportError { () throws(TransportError) in
+            try Self.transport().send(Self.request(byName))
+        }
+        #expect(untrusted?.kind == .tls)
+        #expect(untrusted?.requestSent == false)
+
+        let trusting = CurlTransport(configuration: CurlConfiguration(
+            userAgent: Self.userAgent, totalTimeout: 1, caInfoPath: server.certificatePath))
+        // The certificate names localhost only: reaching it by address must fail verification.
+        let wrongName = Self.transportError { () throws(TransportError) in
+            try trusting.send(Self.request("https://127.0.0.1:\(server.port)/whmcs.php"))
+        }
+        #expect(wrongName?.kind == .tls)
+        #expect(wrongName?.requestSent == false)
+        // s_server never answers a POST, so a timeout after sending shows the handshake passed.
+        let trusted = Self.transportError { () throws(TransportError) in
+            try trusting.send(Self.request(byName))
+        }
+        #expect(trusted?.kind == .timedOut)
+        #expect(trusted?.requestSent == true)
+    }
+
     @Test("a body cut short of its Content-Length: connectionDropped, sent; the transport recovers")
     func closeMidBody() throws {
         let server = try ScriptedHTTPServer { request in
@@ -176,6 +204,17 @@ struct CurlTransportTests {
             try Self.transport().send(Self.request(server.url))
         }
         #expect(error?.kind == .connectionDropped)
+        #expect(error?.requestSent == true)
+    }
+
+    @Test("an answer that is not HTTP at all: a network error, request sent")
+    func notHTTP() throws {
+        let server = try ScriptedHTTPServer { _ in .raw(Data("{\"result\":\"OK\"}\n".utf8)) }
+        defer { server.stop() }
+        let error = Self.transportError { () throws(TransportError) in
+            try Self.transport().send(Self.request(server.url))
+        }
+        #expect(error?.kind == .other)
         #expect(error?.requestSent == true)
     }
 
@@ -283,6 +322,8 @@ struct CurlTransportTests {
         // curl retried a dead reused connection after sending: a later connect failure is still "sent".
         #expect(map(CURLE_COULDNT_CONNECT, sent: true).requestSent == true)
         #expect(map(CURLE_OPERATION_TIMEDOUT, sent: false).requestSent == false)
+        #expect(map(CURLE_UNSUPPORTED_PROTOCOL, sent: false) == TransportError(.invalidURL, requestSent: false, detail: "d"))
+        #expect(map(CURLE_UNSUPPORTED_PROTOCOL, sent: true) == TransportError(.other, requestSent: true, detail: "d"))
         #expect(map(CURLE_RECV_ERROR, sent: false) == TransportError(.connectionDropped, requestSent: true, detail: "d"))
         #expect(map(CURLE_PARTIAL_FILE, sent: false).kind == .connectionDropped)
         #expect(map(CURLE_WEIRD_SERVER_REPLY, sent: false) == TransportError(.other, requestSent: true, detail: "d"))

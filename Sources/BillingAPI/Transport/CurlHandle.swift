@@ -200,7 +200,8 @@ final class CurlHandle {
         }
         switch code {
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
-            return TransportError(.invalidURL, requestSent: mayHaveSent, detail: detail)
+            // After sending, "unsupported protocol" means the answer was not HTTP (e.g. HTTP/0.9).
+            return TransportError(mayHaveSent ? .other : .invalidURL, requestSent: mayHaveSent, detail: detail)
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return TransportError(.resolveFailed, requestSent: mayHaveSent, detail: detail)
         case CURLE_COULDNT_CONNECT, CURLE_PROXY:

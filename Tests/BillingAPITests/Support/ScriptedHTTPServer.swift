@@ -43,6 +43,8 @@ final class ScriptedHTTPServer: @unchecked Sendable {
         case truncated(declaredLength: Int, sent: Data)
         /// Stream `total` bytes of filler (declaring it when `declared`, else close-delimited) and close.
         case stream(total: Int, declared: Bool)
+        /// Send these bytes as they are (no status line of our own), then close.
+        case raw(Data)
         /// Close the connection without a byte of answer.
         case closeWithoutAnswer
     }
@@ -189,6 +191,9 @@ final class ScriptedHTTPServer: @unchecked Sendable {
             let chunk = Data(repeating: UInt8(ascii: "x"), count: 64 * 1024)
             var left = total
             while left > 0, write(fd, chunk.prefix(left)) { left -= chunk.count }
+            return false
+        case .raw(let bytes):
+            _ = write(fd, bytes)
             return false
         case .closeWithoutAnswer:
             return false
