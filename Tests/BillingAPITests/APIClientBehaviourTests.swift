@@ -211,5 +211,7 @@ struct APIClientBehaviourTests {
         #expect(throws: Never.self) { try URLPolicy.check("http://[::1]:9/whmcs.php") }
         #expect(throws: Never.self) { try URLPolicy.check("https://invapi.hostkey.com/whmcs.php") }
         #expect(throws: TransportError.self) { try URLPolicy.check("http://127.0.0.1.evil.com/whmcs.php") }
+        #expect(throws: TransportError.self) { try URLPolicy.check("http://example.com#@127.0.0.1/whmcs.php") }
+        #expect(throws: TransportError.self) { try URLPolicy.check("http://example.com?@127.0.0.1/whmcs.php") }
     }
 }

@@ -102,7 +102,8 @@ public enum URLPolicy {
     public static func hostOf(_ url: String) -> String {
         guard let r = url.range(of: "://") else { return "" }
         var rest = url[r.upperBound...]
-        if let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) { rest = rest[..<slash] }
+        // The authority ends at the first '/', '?' or '#': a '#@127.0.0.1' trick must not pass.
+        if let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" || $0 == "\\" }) { rest = rest[..<slash] }
         if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
         if rest.hasPrefix("[") , let close = rest.firstIndex(of: "]") { return String(rest[rest.index(after: rest.startIndex)..<close]) }
         if let colon = rest.lastIndex(of: ":") { rest = rest[..<colon] }
