@@ -124,7 +124,7 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     static func jsonResponse(_ json: JSONValue, status: Int) -> HTTPResponse {
-        HTTPResponse(status: status, headers: ["content-type": "application/json; charset=utf-8"], body: JSONWriter.compactData(json))
+        HTTPResponse(status: status, headers: ["content-type": "application/json; charset=utf-8"], body: JSONBytes.data(json))
     }
 
     /// The kind of page a front proxy shows.
@@ -159,10 +159,11 @@ public final class Sandbox: @unchecked Sendable {
         guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
         }
-        if FileManager.default.fileExists(atPath: url.path) {
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-        } else {
-            try FileManager.default.moveItem(at: temporary, to: url)
+        // rename(2) replaces the old file atomically: a reader sees the old state or the new one.
+        guard rename(temporary.path, url.path) == 0 else {
+            let code = errno
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)])
         }
     }
 

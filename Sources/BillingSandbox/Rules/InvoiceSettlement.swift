@@ -17,7 +17,7 @@ enum InvoiceSettlement {
                 let owed = state.invoices[j].balance
                 state.invoices[j].paid += owed
                 state.recordTransaction(clientID: invoice.clientID, invoiceID: item.relid, time: stamp, gateway: "masspay",
-                                        amount: owed, description: "Mass Pay InvoiceRecord #" + String(invoice.id))
+                                        amount: owed, description: "Mass Pay Invoice #" + String(invoice.id))
                 settle(&state, invoiceIndex: j, today: today, stamp: stamp)
             }
         case .service:
@@ -45,7 +45,7 @@ enum InvoiceSettlement {
         let owed = invoice.balance
         state.invoices[i].paid += owed
         state.recordTransaction(clientID: invoice.clientID, invoiceID: invoice.id, time: stamp, gateway: invoice.paymentMethod,
-                                amount: owed, description: "InvoiceRecord Payment")
+                                amount: owed, description: "Invoice Payment")
         settle(&state, invoiceIndex: i, today: today, stamp: stamp)
         return true
     }
