@@ -76,16 +76,16 @@ public final class Sandbox: @unchecked Sendable {
         counts[action, default: 0] += 1
         let fault = faultPlan.fault(for: action)
         let failed = fault.failureRate > 0 && faultGenerator.unit() < fault.failureRate
-        var json: JSONValue? = nil
+        var output: RuleOutput? = nil
         var page: HTTPResponse? = nil
         if failed {
             page = Self.jsonResponse(WireAnswer.failure("temporary failure, try again later"), status: 503)
         } else if let status = fault.htmlErrorPage {
             page = Self.htmlPage(status: status)
         } else if path.hasSuffix("/whmcs.php") {
-            json = WhmcsRouter.answer(action: action, params: params, state: &state, today: state.today, now: now + clockOffset)
+            output = WhmcsRouter.answer(action: action, params: params, state: &state, today: state.today, now: now + clockOffset)
         } else if path.hasSuffix("/auth.php") {
-            json = AuthRules.answer(action: action, params: params, state: &state, now: now + clockOffset)
+            output = .json(AuthRules.answer(action: action, params: params, state: &state, now: now + clockOffset))
         } else if path.contains("/modules/gateways/") {
             page = gatewayPayment(request, params: params, now: now + clockOffset)
         } else {
@@ -93,7 +93,12 @@ public final class Sandbox: @unchecked Sendable {
         }
         lock.unlock()
 
-        var response = page ?? Self.jsonResponse(json ?? .null, status: 200)
+        var response: HTTPResponse
+        switch output {
+        case .json(let json)?: response = Self.jsonResponse(json, status: 200)
+        case .bytes(let bytes)?: response = HTTPResponse(status: 200, headers: Self.jsonHeaders, body: Data(bytes))
+        case nil: response = page ?? Self.htmlPage(status: 500)
+        }
         if page == nil {
             if fault.malformedBody {
                 response.body = Data(("<br />\n<b>Notice</b>:  Undefined index: location in <b>/var/www/invapi/whmcs.php</b> "
@@ -123,8 +128,10 @@ public final class Sandbox: @unchecked Sendable {
                             body: Data("<html><body><p>Payment for invoice \(id) received.</p></body></html>".utf8))
     }
 
+    static let jsonHeaders = ["content-type": "application/json; charset=utf-8"]
+
     static func jsonResponse(_ json: JSONValue, status: Int) -> HTTPResponse {
-        HTTPResponse(status: status, headers: ["content-type": "application/json; charset=utf-8"], body: JSONBytes.data(json))
+        HTTPResponse(status: status, headers: jsonHeaders, body: JSONBytes.data(json))
     }
 
     /// The kind of page a front proxy shows.

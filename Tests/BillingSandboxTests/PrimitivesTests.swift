@@ -46,4 +46,24 @@ struct PrimitivesTests {
         #expect(try JSONParser.parse(bytes) == value)
         #expect(String(decoding: bytes, as: UTF8.self) == JSONWriter.compact(value))
     }
+
+    @Test("the pieces of directly written lists: integers, days, amounts")
+    func listPieces() {
+        func text(_ body: (inout [UInt8]) -> Void) -> String {
+            var out: [UInt8] = []
+            body(&out)
+            return String(decoding: out, as: UTF8.self)
+        }
+        #expect(text { JSONBytes.int(0, into: &$0) } == "0")
+        #expect(text { JSONBytes.int(-1_234_567, into: &$0) } == "-1234567")
+        #expect(text { JSONBytes.int(Int.max, into: &$0) } == String(Int.max))
+        #expect(text { JSONBytes.day(SandboxDay(year: 987, month: 3, day: 4), into: &$0) } == "\"0987-03-04\"")
+        #expect(text { JSONBytes.day(SandboxDay(year: 12_345, month: 12, day: 31), quoted: false, into: &$0) } == "12345-12-31")
+        #expect(text { JSONBytes.cents(Cents(-5), quoted: true, into: &$0) } == "\"-0.05\"")
+        #expect(text { JSONBytes.cents(Cents(123_456), quoted: false, into: &$0) } == "1234.56")
+        for t in [0, 59, 86_399, 1_741_996_800 + 45_296, 4_102_444_799] {
+            #expect(text { JSONBytes.isoDateTime(t, into: &$0) } == "\"" + WireAnswer.isoDateTime(t) + "\"")
+        }
+        #expect(text { JSONBytes.key("a", first: true, into: &$0); JSONBytes.key("b", into: &$0) } == "\"a\":,\"b\":")
+    }
 }

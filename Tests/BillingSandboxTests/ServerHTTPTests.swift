@@ -168,6 +168,22 @@ final class ServerHTTPTests {
         #expect(sandbox.creditBalance(clientID: sandbox.demoClientID) == before - dec("0.40"))
     }
 
+    @Test("a large answer (thousands of invoices) arrives whole on a keep-alive connection")
+    func largeAnswer() throws {
+        let big = Sandbox(configuration: SandboxConfiguration(seed: 2, clients: 1, invoicesPerClient: 4_000, today: SandboxHarness.today))
+        let s = SandboxServer(sandbox: big)
+        try s.start()
+        defer { s.stop() }
+        let c = try RawHTTPClient(port: s.port)
+        for _ in 0..<2 {
+            try c.post(body: "action=get_invoices&token=" + big.demoToken)
+            let r = try #require(try c.readResponse())
+            #expect(r.body.count > HTTPAnswerBytes.separateBodyAbove)
+            #expect(try JSONParser.parse(r.body)["invoices"]?["invoice"]?.arrayValue?.count == 4_000)
+        }
+        #expect(s.connectionCount == 1)
+    }
+
     @Test("the server binds 127.0.0.1 only")
     func loopbackOnly() throws {
         #expect(server.boundAddress == "127.0.0.1")

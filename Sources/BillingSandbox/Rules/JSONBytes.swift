@@ -37,6 +37,84 @@ enum JSONBytes {
         }
     }
 
+    // MARK: - Pieces for answers written directly (long lists)
+
+    /// `"key":`, after a comma unless it opens the object.
+    @inline(__always) static func key(_ key: StaticString, first: Bool = false, into out: inout [UInt8]) {
+        if !first { out.append(0x2C) }
+        out.append(0x22)
+        key.withUTF8Buffer { out.append(contentsOf: $0) }
+        out.append(contentsOf: [0x22, 0x3A])
+    }
+
+    /// A decimal integer, without going through `String`.
+    static func int(_ value: Int, into out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        var m = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[count] = UInt8(0x30 + m % 10)
+                m /= 10
+                count += 1
+            } while m > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(d[i]) }
+        }
+    }
+
+    /// `YYYY-MM-DD` (quoted when `quoted`).
+    static func day(_ day: SandboxDay, quoted: Bool = true, into out: inout [UInt8]) {
+        let c = day.components
+        if quoted { out.append(0x22) }
+        padded(c.year, 4, into: &out)
+        out.append(0x2D)
+        padded(c.month, 2, into: &out)
+        out.append(0x2D)
+        padded(c.day, 2, into: &out)
+        if quoted { out.append(0x22) }
+    }
+
+    /// `"YYYY-MM-DDTHH:MM:SSZ"` of unix seconds (the reference's transaction dates).
+    static func isoDateTime(_ unix: Int, into out: inout [UInt8]) {
+        let day = SandboxDay(daysSinceEpoch: unix >= 0 ? unix / 86_400 : (unix - 86_399) / 86_400)
+        let s = unix - day.midnightUnix
+        out.append(0x22)
+        JSONBytes.day(day, quoted: false, into: &out)
+        out.append(0x54)
+        padded(s / 3600, 2, into: &out)
+        out.append(0x3A)
+        padded(s / 60 % 60, 2, into: &out)
+        out.append(0x3A)
+        padded(s % 60, 2, into: &out)
+        out.append(contentsOf: [0x5A, 0x22])
+    }
+
+    private static func padded(_ n: Int, _ width: Int, into out: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var v = n
+        if v >= divisor * 10 { int(v / (divisor * 10), into: &out); v %= divisor * 10 }
+        while divisor > 0 {
+            out.append(UInt8(0x30 + v / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    /// An amount with two decimals, as a number or (`quoted`) as a string.
+    static func cents(_ amount: Cents, quoted: Bool, into out: inout [UInt8]) {
+        if quoted { out.append(0x22) }
+        if amount.value < 0 { out.append(0x2D) }
+        let m = Int(amount.value.magnitude)
+        int(m / 100, into: &out)
+        out.append(0x2E)
+        out.append(UInt8(0x30 + m / 10 % 10))
+        out.append(UInt8(0x30 + m % 10))
+        if quoted { out.append(0x22) }
+    }
+
     @inline(__always) private static func append(_ s: String, to out: inout [UInt8]) {
         var s = s
         s.withUTF8 { out.append(contentsOf: $0) }

@@ -69,8 +69,7 @@ final class HTTPConnection {
         if reply.latencyMs > 0 { usleep(useconds_t(min(reply.latencyMs, 600_000) * 1000)) }
         switch reply.delivery {
         case .answer:
-            return SocketIO.sendAll(fd, HTTPAnswerBytes.make(reply.response, keepAlive: head.keepAlive, closeAfter: false))
-                && head.keepAlive
+            return answer(reply.response, keepAlive: head.keepAlive)
         case .dropAfterRead:
             abrupt = true
             return false
@@ -81,9 +80,18 @@ final class HTTPConnection {
             return false
         case .timeout(let seconds):
             usleep(useconds_t(min(max(seconds, 0), 600) * 1_000_000))
-            return SocketIO.sendAll(fd, HTTPAnswerBytes.make(reply.response, keepAlive: head.keepAlive, closeAfter: false))
-                && head.keepAlive
+            return answer(reply.response, keepAlive: head.keepAlive)
         }
+    }
+
+    /// Writes the answer: one send (head and body in one buffer), or two for a very large body.
+    private func answer(_ response: HTTPResponse, keepAlive: Bool) -> Bool {
+        guard response.body.count > HTTPAnswerBytes.separateBodyAbove else {
+            return SocketIO.sendAll(fd, HTTPAnswerBytes.make(response, keepAlive: keepAlive, closeAfter: false)) && keepAlive
+        }
+        guard SocketIO.sendAll(fd, HTTPAnswerBytes.head(response, keepAlive: keepAlive, closeAfter: false)) else { return false }
+        let sent = response.body.withUnsafeBytes { SocketIO.sendAll(fd, $0) }
+        return sent && keepAlive
     }
 
     /// Sends a plain error answer and ends the connection.
