@@ -66,7 +66,7 @@ public final class Sandbox: @unchecked Sendable {
 
     func reply(to request: HTTPRequest) -> SandboxReply {
         let params = FormParameters.decode(request.body)
-        let path = request.path
+        let path = Self.path(of: request.url)
         var action = params["action"] ?? ""
         // The reference's download_invoice example sends no action (NOTES.md).
         if action.isEmpty, path.hasSuffix("/whmcs.php"), params["invoice_id"] != nil { action = Action.downloadInvoice.wireName }
@@ -129,6 +129,17 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     static let jsonHeaders = ["content-type": "application/json; charset=utf-8"]
+
+    /// The path of a URL (`/whmcs.php`), found by a byte scan: `HTTPRequest.path` goes through a
+    /// Foundation search, which showed in the server's profile.
+    static func path(of url: String) -> Substring {
+        let u = url.utf8
+        var i = u.startIndex
+        if let schemeEnd = u.firstRange(of: "://".utf8) { i = schemeEnd.upperBound }
+        guard let slash = u[i...].firstIndex(of: UInt8(ascii: "/")) else { return "/" }
+        let end = u[slash...].firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? u.endIndex
+        return url[slash..<end]
+    }
 
     static func jsonResponse(_ json: JSONValue, status: Int) -> HTTPResponse {
         HTTPResponse(status: status, headers: jsonHeaders, body: JSONBytes.data(json))
