@@ -107,6 +107,7 @@ struct CreditRulesTests {
         #expect(!h.sandbox.hasTrafficOverage(serverID: f.overTrafficServerID))
         let data = try h.call("get_billing_data", [("id", String(f.overTrafficServerID))])
         #expect(data["data"]?["traffic_overage"] == .bool(false))
+        #expect((data["data"]?["traffic_used_gb"]?.int ?? 0) <= (data["data"]?["traffic_limit_gb"]?.int ?? 0))
         #expect(isSuccess(try h.call("request_cancellation", [("id", String(f.overTrafficServerID))])))
     }
 

@@ -1,5 +1,5 @@
 /// What happens when an invoice's balance reaches zero: it becomes Paid, and then according to
-/// its purpose a renewal moves the server's next due date on, a traffic line clears the overage tag
+/// its purpose a renewal moves the server's next due date on, the server's traffic overage is cleared
 /// (HOSTKEY clears it on any settled invoice of the server), an upgrade is applied, add funds raise
 /// the credit balance, and a mass pay invoice pays each invoice it combines.
 enum InvoiceSettlement {
@@ -34,7 +34,12 @@ enum InvoiceSettlement {
                     break
                 }
             }
-            for s in touched { state.servers[s].trafficOverage = false }
+            // The billed overage is settled: the tag goes and traffic counting starts again, so the
+            // numbers (used against limit) agree with the tag.
+            for s in touched where state.servers[s].trafficOverage {
+                state.servers[s].trafficOverage = false
+                state.servers[s].trafficUsedGB = 0
+            }
         }
     }
 
