@@ -66,7 +66,7 @@ public final class Sandbox: @unchecked Sendable {
 
     func reply(to request: HTTPRequest) -> SandboxReply {
         let params = FormParameters.decode(request.body)
-        let path = request.path
+        let path = Self.path(of: request.url)
         var action = params["action"] ?? ""
         // The reference's download_invoice example sends no action (NOTES.md).
         if action.isEmpty, path.hasSuffix("/whmcs.php"), params["invoice_id"] != nil { action = Action.downloadInvoice.wireName }
@@ -76,16 +76,16 @@ public final class Sandbox: @unchecked Sendable {
         counts[action, default: 0] += 1
         let fault = faultPlan.fault(for: action)
         let failed = fault.failureRate > 0 && faultGenerator.unit() < fault.failureRate
-        var json: JSONValue? = nil
+        var output: RuleOutput? = nil
         var page: HTTPResponse? = nil
         if failed {
             page = Self.jsonResponse(WireAnswer.failure("temporary failure, try again later"), status: 503)
         } else if let status = fault.htmlErrorPage {
             page = Self.htmlPage(status: status)
         } else if path.hasSuffix("/whmcs.php") {
-            json = WhmcsRouter.answer(action: action, params: params, state: &state, today: state.today, now: now + clockOffset)
+            output = WhmcsRouter.answer(action: action, params: params, state: &state, today: state.today, now: now + clockOffset)
         } else if path.hasSuffix("/auth.php") {
-            json = AuthRules.answer(action: action, params: params, state: &state, now: now + clockOffset)
+            output = .json(AuthRules.answer(action: action, params: params, state: &state, now: now + clockOffset))
         } else if path.contains("/modules/gateways/") {
             page = gatewayPayment(request, params: params, now: now + clockOffset)
         } else {
@@ -93,7 +93,12 @@ public final class Sandbox: @unchecked Sendable {
         }
         lock.unlock()
 
-        var response = page ?? Self.jsonResponse(json ?? .null, status: 200)
+        var response: HTTPResponse
+        switch output {
+        case .json(let json)?: response = Self.jsonResponse(json, status: 200)
+        case .bytes(let bytes)?: response = HTTPResponse(status: 200, headers: Self.jsonHeaders, body: Data(bytes))
+        case nil: response = page ?? Self.htmlPage(status: 500)
+        }
         if page == nil {
             if fault.malformedBody {
                 response.body = Data(("<br />\n<b>Notice</b>:  Undefined index: location in <b>/var/www/invapi/whmcs.php</b> "
@@ -123,8 +128,21 @@ public final class Sandbox: @unchecked Sendable {
                             body: Data("<html><body><p>Payment for invoice \(id) received.</p></body></html>".utf8))
     }
 
+    static let jsonHeaders = ["content-type": "application/json; charset=utf-8"]
+
+    /// The path of a URL (`/whmcs.php`), found by a byte scan: `HTTPRequest.path` goes through a
+    /// Foundation search, which showed in the server's profile.
+    static func path(of url: String) -> Substring {
+        let u = url.utf8
+        var i = u.startIndex
+        if let schemeEnd = u.firstRange(of: "://".utf8) { i = schemeEnd.upperBound }
+        guard let slash = u[i...].firstIndex(of: UInt8(ascii: "/")) else { return "/" }
+        let end = u[slash...].firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? u.endIndex
+        return url[slash..<end]
+    }
+
     static func jsonResponse(_ json: JSONValue, status: Int) -> HTTPResponse {
-        HTTPResponse(status: status, headers: ["content-type": "application/json; charset=utf-8"], body: JSONWriter.compactData(json))
+        HTTPResponse(status: status, headers: jsonHeaders, body: JSONBytes.data(json))
     }
 
     /// The kind of page a front proxy shows.
@@ -159,10 +177,11 @@ public final class Sandbox: @unchecked Sendable {
         guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
         }
-        if FileManager.default.fileExists(atPath: url.path) {
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-        } else {
-            try FileManager.default.moveItem(at: temporary, to: url)
+        // rename(2) replaces the old file atomically: a reader sees the old state or the new one.
+        guard rename(temporary.path, url.path) == 0 else {
+            let code = errno
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)])
         }
     }
 

@@ -64,7 +64,7 @@ enum SandboxDataGenerator {
         state.invoices[i].datePaid = paidOn
         state.invoices[i].paid = inv.total
         state.recordTransaction(clientID: inv.clientID, invoiceID: invoiceID, time: paidOn.midnightUnix + 37_800,
-                                gateway: inv.paymentMethod, amount: inv.total, description: "InvoiceRecord Payment")
+                                gateway: inv.paymentMethod, amount: inv.total, description: "Invoice Payment")
     }
 
     /// A paid invoice that was refunded in full: the payment and a negative refund transaction.

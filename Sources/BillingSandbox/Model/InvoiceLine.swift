@@ -8,7 +8,7 @@ struct InvoiceLine: Codable, Sendable {
         case license = "License"      // software licences on a server
         case upgrade = "Upgrade"
         case addFunds = "AddFunds"
-        case invoice = "InvoiceRecord"      // one original invoice inside a mass pay invoice
+        case invoice = "Invoice"      // one original invoice inside a mass pay invoice
         case setup = "Setup"
     }
 

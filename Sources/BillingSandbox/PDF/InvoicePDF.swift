@@ -9,8 +9,8 @@ enum InvoicePDF {
         layout.text(customer.location == .ru ? "HOSTKEY LLC, invapi.hostkey.ru" : "HOSTKEY B.V., invapi.hostkey.com", size: 9)
         layout.gap(10)
         layout.text((proforma ? "PROFORMA INVOICE " : "INVOICE ") + invoice.number, size: 16, bold: true)
-        layout.text("InvoiceRecord #" + String(invoice.id) + "    Status: " + invoice.status.rawValue)
-        layout.text("InvoiceRecord date: " + invoice.date.text + "    Due date: " + invoice.dueDate.text
+        layout.text("Invoice #" + String(invoice.id) + "    Status: " + invoice.status.rawValue)
+        layout.text("Invoice date: " + invoice.date.text + "    Due date: " + invoice.dueDate.text
                     + (invoice.datePaid.map { "    Date paid: " + $0.text } ?? ""))
         layout.gap(8)
         layout.text("Invoiced to", bold: true)
@@ -22,7 +22,8 @@ enum InvoicePDF {
         layout.columns("Description", "Amount (" + customer.currency + ")", bold: true)
         layout.rule()
         for item in invoice.items {
-            let description = item.description.count > 86 ? String(item.description.prefix(83)) + "..." : item.description
+            // About 70 characters of 10-point Helvetica fit before the amount column.
+            let description = item.description.count > 72 ? String(item.description.prefix(69)) + "..." : item.description
             layout.columns(description, item.amount.text)
         }
         layout.rule()
@@ -33,7 +34,7 @@ enum InvoicePDF {
         layout.columns("Balance due", invoice.balance.text + " " + customer.currency, bold: true)
         layout.gap(8)
         layout.text("Payment method: " + invoice.paymentMethod, size: 9)
-        return PDFDocumentWriter.document(pages: layout.finished, title: "InvoiceRecord " + invoice.number)
+        return PDFDocumentWriter.document(pages: layout.finished, title: "Invoice " + invoice.number)
     }
 
     /// A cursor moving down the page, opening a new page when the bottom margin is reached.

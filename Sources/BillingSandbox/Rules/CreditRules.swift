@@ -15,13 +15,13 @@ enum CreditRules {
     /// WHMCS ApplyCredit with HOSTKEY's cap: more than the invoice's balance applies the balance.
     static func applyCredit(_ ctx: ActionContext, _ state: inout SandboxState) -> JSONValue {
         guard let i = state.ownInvoiceIndex(ctx.int("invoice_id"), clientID: ctx.clientID) else {
-            return whmcsFailure("InvoiceRecord ID Not Found")
+            return whmcsFailure("Invoice ID Not Found")
         }
         guard let amount = ctx.text("amount").flatMap(Cents.init(text:)), amount.isPositive else {
             return whmcsFailure("Amount must be greater than zero")
         }
         let invoice = state.invoices[i]
-        guard invoice.status == .unpaid else { return whmcsFailure("InvoiceRecord Not in Unpaid Status") }
+        guard invoice.status == .unpaid else { return whmcsFailure("Invoice Not in Unpaid Status") }
         guard invoice.purpose != .addFunds else { return whmcsFailure("Credit cannot be applied to an Add Funds invoice") }
         guard amount <= state.customers[ctx.customerIndex].credit else {
             return whmcsFailure("Amount exceeds customer credit balance")
@@ -30,7 +30,7 @@ enum CreditRules {
         state.customers[ctx.customerIndex].credit -= applied
         state.invoices[i].credit += applied
         state.recordTransaction(clientID: ctx.clientID, invoiceID: invoice.id, time: ctx.stamp, gateway: "credit",
-                                amount: applied, description: "Credit Applied to InvoiceRecord #" + String(invoice.id))
+                                amount: applied, description: "Credit Applied to Invoice #" + String(invoice.id))
         if state.invoices[i].balance.value <= 0 {
             InvoiceSettlement.settle(&state, invoiceIndex: i, today: ctx.today, stamp: ctx.stamp)
         }
@@ -57,7 +57,7 @@ enum CreditRules {
         let id = state.addInvoice(clientID: ctx.clientID, date: ctx.today, dueDate: ctx.today, purpose: .addFunds,
                                   lines: [(.addFunds, 0, description, amount)])
         return WireAnswer.ok([("invoice", WireAnswer.object([("id", .int(id)), ("amount", amount.number), ("status", "Unpaid")])),
-                              ("message", .string("InvoiceRecord " + String(id) + " created"))])
+                              ("message", .string("Invoice " + String(id) + " created"))])
     }
 
     static func massPay(_ ctx: ActionContext, _ state: inout SandboxState) -> JSONValue {
@@ -77,7 +77,7 @@ enum CreditRules {
             guard state.invoices[i].status == .unpaid else {
                 return WireAnswer.failure("invoice " + String(id) + " is not unpaid")
             }
-            lines.append((.invoice, id, "InvoiceRecord #" + String(id), state.invoices[i].balance))
+            lines.append((.invoice, id, "Invoice #" + String(id), state.invoices[i].balance))
         }
         let combined = state.addInvoice(clientID: ctx.clientID, date: ctx.today, dueDate: ctx.today, purpose: .massPay, lines: lines)
         return WireAnswer.ok([("invoiceid", .int(combined))])

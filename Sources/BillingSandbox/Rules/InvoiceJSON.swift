@@ -1,21 +1,9 @@
 import BillingAPI
 
-/// How invoices appear on the wire. Amounts are mixed as the real API mixes them: WHMCS's own
+/// How invoices appear on the wire (the long lists are written by `ListEncoding`). Amounts are mixed as the real API mixes them: WHMCS's own
 /// fields are two-decimal strings (`"subtotal": "49.99"`), the fields the reference shows as numbers
 /// stay numbers (`"total": 49.99`, item `"amount": 50.0`).
 enum InvoiceJSON {
-    /// One entry of `get_invoices` (WHMCS GetInvoices fields plus the reference's).
-    static func listEntry(_ inv: InvoiceRecord, currency: String) -> JSONValue {
-        .object(JSONObject([
-            ("id", .int(inv.id)), ("userid", .int(inv.clientID)), ("clientid", .int(inv.clientID)),
-            ("invoicenum", .string(inv.number)), ("date", .string(inv.date.text)), ("duedate", .string(inv.dueDate.text)),
-            ("datepaid", .string(datePaid(inv))), ("subtotal", inv.subtotal.string), ("credit", inv.credit.string),
-            ("tax", inv.tax.string), ("tax2", "0.00"), ("total", inv.total.number), ("taxrate", .string(String(inv.taxPercent) + ".00")),
-            ("status", .string(inv.status.rawValue)), ("paymentmethod", .string(inv.paymentMethod)),
-            ("currencycode", .string(currency)),
-        ]))
-    }
-
     /// `get_invoice`: the reference's fields, then WHMCS GetInvoice's.
     static func detail(_ inv: InvoiceRecord, customer: Customer, transactions: [PaymentTransaction], withClient: Bool) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [

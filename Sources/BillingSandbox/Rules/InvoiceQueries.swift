@@ -4,29 +4,39 @@ import BillingAPI
 enum InvoiceQueries {
     /// All invoices of the caller, newest first; optional WHMCS filters `status` (including
     /// "Overdue"), `limitstart` and `limitnum`. Linear in the number of invoices.
-    static func getInvoices(_ ctx: ActionContext, _ state: inout SandboxState) -> JSONValue {
+    static func getInvoices(_ ctx: ActionContext, _ state: inout SandboxState) -> RuleOutput {
         let customer = state.customers[ctx.customerIndex]
         if let location = ctx.text("location"), location != customer.location.rawValue, location.lowercased() != "auto" {
-            return WireAnswer.failure("failed to retrive invoices: client " + String(customer.id) + " not found at " + location)
+            return .json(WireAnswer.failure("failed to retrive invoices: client " + String(customer.id) + " not found at " + location))
         }
         let wanted = ctx.text("status")?.lowercased()
         let start = max(ctx.int("limitstart") ?? 0, 0)
         let limit = ctx.int("limitnum").map { max($0, 0) } ?? Int.max
-        var list: [JSONValue] = []
-        list.reserveCapacity(min(customer.invoiceIDs.count, limit))
-        var matched = 0
+        var list: [UInt8] = []
+        list.reserveCapacity(min(customer.invoiceIDs.count, limit) * 340)
+        var matched = 0, returned = 0
         for id in customer.invoiceIDs.reversed() {
             guard let i = state.invoiceIndex(id) else { continue }
-            let inv = state.invoices[i]
             if let wanted {
-                let overdue = wanted == "overdue" && inv.isOverdue(today: ctx.today)
-                guard overdue || inv.status.rawValue.lowercased() == wanted else { continue }
+                let overdue = wanted == "overdue" && state.invoices[i].isOverdue(today: ctx.today)
+                guard overdue || state.invoices[i].status.rawValue.lowercased() == wanted else { continue }
             }
             matched += 1
-            if matched > start && list.count < limit { list.append(InvoiceJSON.listEntry(inv, currency: customer.currency)) }
+            guard matched > start && returned < limit else { continue }
+            if returned > 0 { list.append(0x2C) }
+            ListEncoding.invoice(state.invoices[i], currency: customer.currency, into: &list)
+            returned += 1
         }
-        return WireAnswer.ok([("totalresults", .int(matched)), ("startnumber", .int(start)), ("numreturned", .int(list.count)),
-                              ("invoices", WireAnswer.object([("invoice", .array(list))]))])
+        var out: [UInt8] = []
+        out.reserveCapacity(list.count + 128)
+        out.append(contentsOf: #"{"result":"OK","totalresults":"#.utf8)
+        JSONBytes.int(matched, into: &out)
+        JSONBytes.key("startnumber", into: &out); JSONBytes.int(start, into: &out)
+        JSONBytes.key("numreturned", into: &out); JSONBytes.int(returned, into: &out)
+        out.append(contentsOf: #","invoices":{"invoice":["#.utf8)
+        out.append(contentsOf: list)
+        out.append(contentsOf: "]}}".utf8)
+        return .bytes(out)
     }
 
     static func getInvoice(_ ctx: ActionContext, _ state: inout SandboxState) -> JSONValue {

@@ -1,5 +1,5 @@
 /// What happens when an invoice's balance reaches zero: it becomes Paid, and then according to
-/// its purpose a renewal moves the server's next due date on, a traffic line clears the overage tag
+/// its purpose a renewal moves the server's next due date on, the server's traffic overage is cleared
 /// (HOSTKEY clears it on any settled invoice of the server), an upgrade is applied, add funds raise
 /// the credit balance, and a mass pay invoice pays each invoice it combines.
 enum InvoiceSettlement {
@@ -17,7 +17,7 @@ enum InvoiceSettlement {
                 let owed = state.invoices[j].balance
                 state.invoices[j].paid += owed
                 state.recordTransaction(clientID: invoice.clientID, invoiceID: item.relid, time: stamp, gateway: "masspay",
-                                        amount: owed, description: "Mass Pay InvoiceRecord #" + String(invoice.id))
+                                        amount: owed, description: "Mass Pay Invoice #" + String(invoice.id))
                 settle(&state, invoiceIndex: j, today: today, stamp: stamp)
             }
         case .service:
@@ -34,7 +34,12 @@ enum InvoiceSettlement {
                     break
                 }
             }
-            for s in touched { state.servers[s].trafficOverage = false }
+            // The billed overage is settled: the tag goes and traffic counting starts again, so the
+            // numbers (used against limit) agree with the tag.
+            for s in touched where state.servers[s].trafficOverage {
+                state.servers[s].trafficOverage = false
+                state.servers[s].trafficUsedGB = 0
+            }
         }
     }
 
@@ -45,7 +50,7 @@ enum InvoiceSettlement {
         let owed = invoice.balance
         state.invoices[i].paid += owed
         state.recordTransaction(clientID: invoice.clientID, invoiceID: invoice.id, time: stamp, gateway: invoice.paymentMethod,
-                                amount: owed, description: "InvoiceRecord Payment")
+                                amount: owed, description: "Invoice Payment")
         settle(&state, invoiceIndex: i, today: today, stamp: stamp)
         return true
     }

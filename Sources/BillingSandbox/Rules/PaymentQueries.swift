@@ -3,26 +3,31 @@ import Foundation
 
 /// `transactions`, `getpaymentgw` and `download_invoice`.
 enum PaymentQueries {
-    static func transactions(_ ctx: ActionContext, _ state: inout SandboxState) -> JSONValue {
+    static func transactions(_ ctx: ActionContext, _ state: inout SandboxState) -> RuleOutput {
         let currency = state.customers[ctx.customerIndex].currency
         var invoiceID: Int? = nil
         if let text = ctx.text("invoice_id") {
             guard let i = state.ownInvoiceIndex(Int(text), clientID: ctx.clientID) else {
-                return WireAnswer.failure("failed to retrive transactions - invoice " + text + " not found")
+                return .json(WireAnswer.failure("failed to retrive transactions - invoice " + text + " not found"))
             }
             invoiceID = state.invoices[i].id
         }
         let wantedTransaction = ctx.text("transaction_id")
-        var list: [JSONValue] = []
-        for t in state.transactions where t.clientID == ctx.clientID {
-            if let invoiceID, t.invoiceID != invoiceID { continue }
-            if let wantedTransaction, wantedTransaction != t.transactionID, wantedTransaction != String(t.id) { continue }
-            list.append(InvoiceJSON.transaction(t, currency: currency))
+        var out: [UInt8] = Array(#"{"result":"OK","action":"transactions","transactions":["#.utf8)
+        var count = 0
+        for i in state.transactions.indices where state.transactions[i].clientID == ctx.clientID {
+            if let invoiceID, state.transactions[i].invoiceID != invoiceID { continue }
+            if let wantedTransaction, wantedTransaction != state.transactions[i].transactionID,
+               wantedTransaction != String(state.transactions[i].id) { continue }
+            if count > 0 { out.append(0x2C) }
+            ListEncoding.transaction(state.transactions[i], currency: currency, into: &out)
+            count += 1
         }
-        if let wantedTransaction, list.isEmpty {
-            return WireAnswer.failure("failed to retrive transactions - transaction " + wantedTransaction + " not found")
+        if let wantedTransaction, count == 0 {
+            return .json(WireAnswer.failure("failed to retrive transactions - transaction " + wantedTransaction + " not found"))
         }
-        return WireAnswer.ok([("action", "transactions"), ("transactions", .array(list))])
+        out.append(contentsOf: "]}".utf8)
+        return .bytes(out)
     }
 
     /// The reference's three kinds of gateway answer: a URL, an HTML button, an HTML bank note.

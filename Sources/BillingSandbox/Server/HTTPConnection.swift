@@ -25,9 +25,28 @@ final class HTTPConnection {
         buffer.reserveCapacity(64 * 1024)
     }
 
+    /// Set by a fault that must look like a dropped connection: close at once, no lingering.
+    private var abrupt = false
+
     /// Serves requests until the connection should close; the caller closes the descriptor.
     func run() {
         while serveOne() {}
+        if !abrupt { lingeringClose() }
+    }
+
+    /// Ends our side first and reads what the peer still sends for a moment: closing a socket
+    /// with unread input makes the kernel send a reset, which can destroy the answer (a 400 or
+    /// 413) before the client reads it.
+    private func lingeringClose() {
+        _ = shutdown(fd, Int32(SHUT_WR))
+        var wait = timeval(tv_sec: 0, tv_usec: 200_000)
+        _ = setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+        var drained = 0
+        while drained < 1 << 20 {
+            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n <= 0 { return }
+            drained += n
+        }
     }
 
     // MARK: - One request
@@ -50,19 +69,29 @@ final class HTTPConnection {
         if reply.latencyMs > 0 { usleep(useconds_t(min(reply.latencyMs, 600_000) * 1000)) }
         switch reply.delivery {
         case .answer:
-            return SocketIO.sendAll(fd, HTTPAnswerBytes.make(reply.response, keepAlive: head.keepAlive, closeAfter: false))
-                && head.keepAlive
+            return answer(reply.response, keepAlive: head.keepAlive)
         case .dropAfterRead:
+            abrupt = true
             return false
         case .dropMidAnswer:
+            abrupt = true
             let bytes = HTTPAnswerBytes.make(reply.response, keepAlive: false, closeAfter: true)
             _ = SocketIO.sendAll(fd, bytes[0..<(bytes.count - reply.response.body.count / 2)])
             return false
         case .timeout(let seconds):
             usleep(useconds_t(min(max(seconds, 0), 600) * 1_000_000))
-            return SocketIO.sendAll(fd, HTTPAnswerBytes.make(reply.response, keepAlive: head.keepAlive, closeAfter: false))
-                && head.keepAlive
+            return answer(reply.response, keepAlive: head.keepAlive)
         }
+    }
+
+    /// Writes the answer: one send (head and body in one buffer), or two for a very large body.
+    private func answer(_ response: HTTPResponse, keepAlive: Bool) -> Bool {
+        guard response.body.count > HTTPAnswerBytes.separateBodyAbove else {
+            return SocketIO.sendAll(fd, HTTPAnswerBytes.make(response, keepAlive: keepAlive, closeAfter: false)) && keepAlive
+        }
+        guard SocketIO.sendAll(fd, HTTPAnswerBytes.head(response, keepAlive: keepAlive, closeAfter: false)) else { return false }
+        let sent = response.body.withUnsafeBytes { SocketIO.sendAll(fd, $0) }
+        return sent && keepAlive
     }
 
     /// Sends a plain error answer and ends the connection.
@@ -79,11 +108,12 @@ final class HTTPConnection {
             // Empty lines before a request line are tolerated (RFC 9112, section 2.2).
             while buffer.count - start >= 2, buffer[start] == 0x0D, buffer[start + 1] == 0x0A { start += 2 }
             scanned = max(scanned, start)
-            if let end = findBlankLine(from: &scanned) { return end }
-            if buffer.count - start > Self.maximumHead {
+            let end = findBlankLine(from: &scanned)
+            if (end ?? buffer.count) - start > Self.maximumHead {
                 _ = refuse(431, "request head too large")
                 return nil
             }
+            if let end { return end }
             if SocketIO.receive(fd, into: &buffer, chunk: &chunk) <= 0 { return nil }
         }
     }

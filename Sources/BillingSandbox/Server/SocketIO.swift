@@ -27,6 +27,19 @@ enum SocketIO {
         return true
     }
 
+    static func sendAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = send(fd, bytes.baseAddress.map { $0 + offset }, bytes.count - offset, Int32(MSG_NOSIGNAL))
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += n
+        }
+        return true
+    }
+
     /// Reads what is available into `buffer` (appending); returns the count, 0 at end of stream,
     /// -1 on error or idle timeout.
     static func receive(_ fd: Int32, into buffer: inout [UInt8], chunk: inout [UInt8]) -> Int {
