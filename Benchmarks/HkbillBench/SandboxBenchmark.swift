@@ -18,7 +18,7 @@ enum SandboxBenchmark {
             wrk.body = "action=\(action)&token=\(sandbox.demoToken)"
             wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
             """
-            FileManager.default.createFile(atPath: script, contents: Data(lua.utf8))
+            guard FileManager.default.createFile(atPath: script, contents: Data(lua.utf8)) else { print("  cannot write \(script)"); continue }
             defer { try? FileManager.default.removeItem(atPath: script) }
             for connections in [1, 8] {
                 let threads = min(connections, 2)

@@ -16,3 +16,4 @@ print("hkbill benchmarks (release build, \(ProcessInfo.processInfo.activeProcess
 if wanted("decode") { DecodingBenchmark.run() }
 if wanted("transport") { TransportBenchmark.run() }
 if wanted("sandbox") { SandboxBenchmark.run() }
+if wanted("list") { ListBenchmark.run() }
