@@ -15,6 +15,12 @@ import TerminalUI
         #expect(Clipboard.osc52("x", environment: ["TMUX": ""]) == Clipboard.osc52("x", tmux: false))
     }
 
+    @Test func copyInsideTmuxWritesPlainAndWrapped() {
+        let both = Clipboard.bytesToWrite("42", environment: ["TMUX": "/tmp/t,1,0"])
+        #expect(both == "\u{1B}]52;c;NDI=\u{07}" + "\u{1B}Ptmux;\u{1B}\u{1B}]52;c;NDI=\u{07}\u{1B}\\")
+        #expect(Clipboard.bytesToWrite("42", environment: [:]) == "\u{1B}]52;c;NDI=\u{07}")
+    }
+
     @Test func copyWritesTheSequence() throws {
         var fds: [Int32] = [-1, -1]
         #expect(pipe(&fds) == 0)

@@ -18,12 +18,21 @@ public enum Clipboard {
         return "\u{1B}Ptmux;" + doubled + "\u{1B}\\"
     }
 
-    /// Writes the sequence for `text` to the terminal (`descriptor`, stdout by default). Returns
+    /// What `copy` writes: the plain sequence, and inside tmux also the wrapped one. tmux takes the
+    /// plain one itself with `set-clipboard on` and forwards the wrapped one with
+    /// `allow-passthrough on`; writing both works with either setting (a terminal that gets both
+    /// just sets the same clipboard twice).
+    public static func bytesToWrite(_ text: String, environment: [String: String]) -> String {
+        let inTmux = !(environment["TMUX"] ?? "").isEmpty
+        return osc52(text, tmux: false) + (inTmux ? osc52(text, tmux: true) : "")
+    }
+
+    /// Writes the sequence(s) for `text` to the terminal (`descriptor`, stdout by default). Returns
     /// false when the write failed. ncurses does not track it: it moves no cursor and draws nothing.
     @discardableResult
     public static func copy(_ text: String, to descriptor: Int32 = 1,
                             environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
-        let bytes = Array(osc52(text, environment: environment).utf8)
+        let bytes = Array(bytesToWrite(text, environment: environment).utf8)
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
