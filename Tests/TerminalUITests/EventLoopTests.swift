@@ -40,7 +40,8 @@ final class PipeKeySource: KeySource {
     }
 }
 
-@Suite struct EventLoopTests {
+/// Serialized: a running loop registers itself with `TerminalGuard`, which is process-wide.
+@Suite(.serialized) struct EventLoopTests {
     @Test func keysAreHandledAndDrawnInBatches() throws {
         let loop = try EventLoop<String>()
         let source = PipeKeySource()
@@ -120,5 +121,31 @@ final class PipeKeySource: KeySource {
         let exit = loop.run(keys: source, onKey: { keys.append($0) }, onMessage: { _ in }, draw: {})
         #expect(exit == .inputClosed)
         #expect(keys == [.char("a")])
+    }
+
+    @Test func aTerminatingSignalEndsTheLoopCleanly() throws {
+        let devNull = open("/dev/null", O_WRONLY)
+        defer { close(devNull) }
+        TerminalGuard.install(input: devNull, output: devNull)
+        defer { TerminalGuard.uninstall() }
+        let loop = try EventLoop<String>()
+        let source = PipeKeySource()
+        loop.post("go")
+        var handledAfterSignal = false
+        let exit = loop.run(keys: source, onKey: { _ in }, onMessage: { m in
+            // To the process, as `kill` or a closing terminal sends it: the test runs on a worker
+            // thread that blocks signals, so another thread takes it and must wake the loop.
+            if m == "go" { kill(getpid(), SIGTERM) } else { handledAfterSignal = true }
+        }, draw: {})
+        #expect(exit == .signal(SIGTERM))
+        #expect(!handledAfterSignal)
+        #expect(TerminalGuard.takePendingSignal() == nil)     // taken by the loop
+    }
+
+    @Test func restoreSequenceLeavesTheTerminalUsable() {
+        let s = TerminalGuard.restoreSequence
+        for part in ["\u{1B}[0m", "\u{1B}[?1000l", "\u{1B}[?1006l", "\u{1B}[?1049l", "\u{1B}[?25h"] {
+            #expect(s.contains(part))
+        }
     }
 }

@@ -70,4 +70,30 @@ import Testing
         }
         #expect(keys == [.char("j"), .up, .pageDown, .tab, .backTab, .alt("x"), .char("/")])
     }
+
+    @Test func decodesMouseReports() throws {
+        let pty = try PseudoTerminal(width: 80, height: 24)
+        defer { pty.close() }
+        let screen = NCursesScreen(theme: BuiltInThemes.defaultTheme, mouse: true)
+        try screen.start(.descriptors(input: pty.slave, output: pty.slave, term: "xterm-256color"))
+        defer { screen.end() }
+        let setup = String(decoding: try pty.takeOutput(), as: UTF8.self)
+        #expect(setup.contains("\u{1B}[?1006;1000h"))           // SGR mouse reporting switched on
+        // Press and release at column 10, row 5 (1-based), then the wheel down at 3,2. Sent one at a
+        // time as a terminal does (ncurses folds a burst of reports read at once into its last one).
+        var keys: [Key] = []
+        for report in ["\u{1B}[<0;10;5M", "\u{1B}[<0;10;5m", "\u{1B}[<65;3;2M"] {
+            pty.type(report)
+            let before = keys.count
+            for _ in 0..<200 where keys.count == before {
+                keys += screen.readKeys()
+                if keys.count == before { usleep(5_000) }
+            }
+        }
+        #expect(keys == [.mouse(MouseEvent(kind: .press, row: 4, column: 9)),
+                         .mouse(MouseEvent(kind: .release, row: 4, column: 9)),
+                         .mouse(MouseEvent(kind: .wheelDown, row: 1, column: 2))])
+        screen.end()
+        #expect(String(decoding: try pty.takeOutput(), as: UTF8.self).contains("\u{1B}[?1006;1000l"))
+    }
 }
