@@ -33,4 +33,16 @@ import Testing
             #expect(p[.selection].attributes.contains(.reverse))
         }
     }
+
+    @Test(arguments: ["default", "light", "dark", "high-contrast"])
+    func everyThemeStaysReadableOnEightColours(_ name: String) {
+        let theme = ThemeLoader(directories: [ThemeTests.themesDirectory.path], environment: [:]).load(named: name).theme
+        for colors in [8, 16, 256] {
+            let p = ScreenPalette(theme: theme, colorCount: colors, pairCount: 64, defaultColors: true)
+            for role in StyleRole.allCases {
+                let e = p[role]
+                #expect(e.foreground < 0 || e.foreground != e.background, "\(name) \(role) on \(colors) colours")
+            }
+        }
+    }
 }

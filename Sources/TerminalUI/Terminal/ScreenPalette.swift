@@ -33,6 +33,11 @@ public struct ScreenPalette: Sendable, Hashable {
                 if fg < 0 { fg = 7 }
                 if bg < 0 { bg = 0 }
             }
+            // Two shades that differ in the theme can fall on the same basic colour (a grey border
+            // on a near-black background, both black on 8 colours): keep the text readable.
+            if fg == bg && fg >= 0 && style.foreground != style.background {
+                fg = ScreenPalette.contrasting(bg)
+            }
             var attributes = style.attributes
             // Without bright colours, a bright foreground is shown the way old terminals did: bold.
             if colorCount < 16, case .indexed(let n) = style.foreground, (9..<16).contains(n) {
@@ -43,4 +48,9 @@ public struct ScreenPalette: Sendable, Hashable {
     }
 
     public subscript(role: StyleRole) -> Entry { entries[Int(role.rawValue)] }
+
+    /// White on the dark basic colours (black, red, blue, magenta, grey), black on the others.
+    static func contrasting(_ background: Int) -> Int {
+        [0, 1, 4, 5, 8].contains(background) ? 7 : 0
+    }
 }
