@@ -35,13 +35,18 @@ static inline int hk_wcwidth(wchar_t c) { return wcwidth(c); }
 /* Screen setup without initscr, which exits the process when TERM is unknown: newterm returns
  * NULL instead. stdin/stdout are shared mutable globals Swift 6 rejects, so they are named here. */
 static inline SCREEN *hk_newterm_stdio(void) { return newterm(NULL, stdout, stdin); }
-/* A screen on explicit descriptors (a pty in tests and benchmarks); the FILEs own dup()s. */
-static inline SCREEN *hk_newterm_fds(const char *term, int outfd, int infd) {
+/* A screen on explicit descriptors (a pty in tests and benchmarks). The FILEs wrap dup()s of
+ * the descriptors; they are handed back so the caller can fclose them after delscreen. */
+static inline SCREEN *hk_newterm_fds(const char *term, int outfd, int infd, FILE **outfile, FILE **infile) {
+    *outfile = NULL; *infile = NULL;
     int o = dup(outfd), i = dup(infd);
     if (o < 0 || i < 0) { if (o >= 0) close(o); if (i >= 0) close(i); return NULL; }
     FILE *out = fdopen(o, "w"), *in = fdopen(i, "r");
     if (!out || !in) { if (out) fclose(out); else close(o); if (in) fclose(in); else close(i); return NULL; }
-    return newterm(term, out, in);
+    SCREEN *screen = newterm(term, out, in);
+    if (!screen) { fclose(out); fclose(in); return NULL; }
+    *outfile = out; *infile = in;
+    return screen;
 }
 /* True when the current locale (after setlocale) encodes text as UTF-8. */
 static inline int hk_locale_is_utf8(void) {
