@@ -37,6 +37,8 @@ public final class NCursesScreen: KeySource {
 
     private let enableMouse: Bool
     private var screen: OpaquePointer?
+    /// The streams of a `.descriptors` screen, closed after it ends.
+    private var files: [UnsafeMutablePointer<FILE>] = []
     private var defaultColors = false
     private var previous: Canvas?
     private var cursorVisible: Bool?
@@ -62,7 +64,10 @@ public final class NCursesScreen: KeySource {
             screen = hk_newterm_stdio()
             inputDescriptor = STDIN_FILENO
         case .descriptors(let input, let output, let term):
-            screen = hk_newterm_fds(term, output, input)
+            var outFile: UnsafeMutablePointer<FILE>?
+            var inFile: UnsafeMutablePointer<FILE>?
+            screen = hk_newterm_fds(term, output, input, &outFile, &inFile)
+            files = [outFile, inFile].compactMap { $0 }
             inputDescriptor = input
         }
         guard let screen else {
@@ -104,6 +109,8 @@ public final class NCursesScreen: KeySource {
         _ = curs_set(1)
         _ = endwin()
         delscreen(screen)
+        for file in files { fclose(file) }
+        files = []
         self.screen = nil
         isActive = false
         previous = nil

@@ -36,7 +36,8 @@ final class PseudoTerminal: @unchecked Sendable {
     func close() {
         Glibc.close(slave)
         condition.lock()
-        while !readerDone { _ = condition.wait(until: Date().addingTimeInterval(0.05)); if !readerDone { break } }
+        let deadline = Date().addingTimeInterval(5)
+        while !readerDone && condition.wait(until: deadline) {}
         condition.unlock()
         Glibc.close(master)
     }
