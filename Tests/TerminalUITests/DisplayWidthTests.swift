@@ -21,7 +21,7 @@ import Testing
         #expect(DisplayWidth.of("カタカナ") == 8)
     }
 
-    @Test func emojiArTwoCellsIncludingSequences() {
+    @Test func emojiAreTwoCellsIncludingSequences() {
         #expect(DisplayWidth.of(Character("💳")) == 2)
         #expect(DisplayWidth.of(Character("👩‍💻")) == 2)       // ZWJ sequence: one grapheme
         #expect(DisplayWidth.of("👩‍💻") == 2)

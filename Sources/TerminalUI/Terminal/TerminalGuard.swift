@@ -23,16 +23,20 @@ public enum TerminalGuard {
     static let fatalSignals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
 
     /// Saves the terminal settings of `input` and installs the handlers. Call once, before the
-    /// screen starts (ncurses then leaves SIGINT and SIGTERM to us).
+    /// screen starts (ncurses then leaves SIGINT and SIGTERM to us); later calls do nothing until
+    /// `uninstall`.
     public static func install(input: Int32 = 0, output: Int32 = 1) {
         let s = guardState
+        // Only the first call saves: later the terminal may already be in curses mode.
+        guard s.pointee.installed == 0 else { return }
         s.pointee.inputFD = input
         s.pointee.outputFD = output
+        s.pointee.hasSaved = 0
         if isatty(input) == 1, tcgetattr(input, &s.pointee.saved) == 0 { s.pointee.hasSaved = 1 }
-        guard s.pointee.installed == 0 else { return }
         s.pointee.installed = 1
         prepareAlternateStack()
-        for sig in terminatingSignals { installHandler(sig, terminatingHandler, flags: 0) }
+        // SA_RESTART: other threads' reads and writes carry on; poll(2) is interrupted regardless.
+        for sig in terminatingSignals { installHandler(sig, terminatingHandler, flags: Int32(SA_RESTART)) }
         for sig in fatalSignals { installHandler(sig, fatalHandler, flags: Int32(SA_ONSTACK)) }
     }
 
@@ -88,8 +92,11 @@ public enum TerminalGuard {
         _ = sigaction(sig, &action, previousActions + Int(sig))
     }
 
-    /// A stack for the fatal handlers, so a stack overflow can still restore the terminal.
+    /// A stack for the fatal handlers (on this thread), so a stack overflow can still restore the
+    /// terminal; kept when one is already set (the Swift runtime's backtracer may have one).
     private static func prepareAlternateStack() {
+        var current = stack_t()
+        if sigaltstack(nil, &current) == 0 && current.ss_flags & Int32(SS_DISABLE) == 0 { return }  // one exists
         let size = 64 * 1024
         guard let memory = malloc(size) else { return }
         var stack = stack_t()
