@@ -116,12 +116,11 @@ extension Console {
             customer.contacts.finish(c)
             contactCursor = min(contactCursor, max(0, c.contacts.count - 1))
         case .clientGroups(let g): customer.groups.finish(g)
-        case .invoices(let invoices):
+        case .invoices(let index):
             customer.invoicesLoading = false
             customer.invoicesError = nil
-            list.load(invoices, today: environment.today)
-            var seen = Set<Int>()
-            customer.invoiceServerIDs = invoices.flatMap(\.serverIDs).filter { seen.insert($0).inserted }
+            list.load(index, today: environment.today)
+            customer.invoiceServerIDs = index.serverIDs
         case .authInfo(let info):
             var merged = customer.sessionServers
             for s in info.servers where !merged.contains(where: { $0.id == s.id }) { merged.append(s) }
