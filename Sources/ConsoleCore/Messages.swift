@@ -120,6 +120,20 @@ public enum Messages {
     public static let generateDueTitle = "Generate the due invoice"
     public static let generateDueNote = "Only when the current cycle ended more than 30 days ago and nothing is unpaid."
     static func generateDueSummary(_ s: Int) -> String { "Generate the next invoice for server \(s)." }
+    /// What a refusal of `generate_due_invoice` means, for the codes the reference and the billing use.
+    static func dueInvoiceAdvice(_ e: APIError) -> String? {
+        let text = e.message.lowercased()
+        if text.contains("upgrade") {
+            return "An upgrade of this server is pending; its next invoice comes with the upgrade. Finish or cancel the upgrade first."
+        }
+        if text.contains("unpaid") {
+            return "The server still has an unpaid invoice: pay that one first (a on the invoice list)."
+        }
+        if text.contains("cycle") {
+            return "The current billing cycle ended less than 30 days ago: the billing issues the next invoice itself."
+        }
+        return nil
+    }
 
     // MARK: Cancellation
     public static let reasonLabel = "Reason"
@@ -217,6 +231,7 @@ public enum Messages {
         case .cancellation: return "Cancellation wizard"
         case .copyID: return "Copy the invoice id or link"
         case .editProfile: return "Edit the client profile"
+        case .generateDue: return "Generate the due invoice of the open server"
         }
     }
 }

@@ -181,4 +181,22 @@ import Testing
         #expect(wayOut != nil)
         #expect(h.sandbox.requestCount(action: "request_subscription_cancellation") == 2)
     }
+
+    @Test func theRequestCarriesTheProfilesBillingLocationAndNoRefundFigures() {
+        var h = SandboxHarness(billingLocation: "whmcs_ru")
+        defer { h.cleanUp() }
+        h.open()
+        let sid = h.fixture.cancellableServerID
+        walk(&h, server: sid, immediate: true, reason: "closing the office")
+        let sent = h.journalEntries.first?.parameters
+        #expect(sent == FormParameters([("id", String(sid)), ("cancellation_type", "1"),
+                                        ("cancellation_reason", "closing the office"), ("billing", "whmcs_ru")]))
+        // The estimate was shown, but the billing decides the refund: none of its inputs is sent.
+        for name in ["refund", "currency", "service_price", "refund_message", "refund_message_short"] {
+            #expect(sent?[name] == nil, "\(name)")
+        }
+        #expect(h.console.wizard?.advice == nil)
+        #expect(h.sandbox.cancellationRequests(clientID: h.clientID).map(\.serverID) == [sid])
+    }
 }
+

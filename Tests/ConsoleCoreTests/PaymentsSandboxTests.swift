@@ -232,9 +232,33 @@ import Testing
         h.sendAndRun(.startGenerateDueInvoice(serverID: licensed))
         h.press(.enter)
         h.press(.enter)
-        guard case .failed(let refusal, _)? = h.console.confirm?.phase else { Issue.record("not failed"); return }
+        guard case .failed(let refusal, let advice)? = h.console.confirm?.phase else { Issue.record("not failed"); return }
         #expect(refusal.contains("next_invoice_blocked_by_upgrade"))
+        #expect(advice?.hasPrefix("An upgrade of this server is pending") == true)
         #expect(h.console.list.count == before + 1)
         #expect(h.journalEntries.map(\.state) == [.done, .failed])
+    }
+
+    @Test func theServerPanelsKeyAndThePaletteStartTheDueInvoiceForThatServer() {
+        var h = SandboxHarness()
+        defer { h.cleanUp() }
+        h.open()
+        let lapsed = h.fixture.lapsedServerID
+        h.sendAndRun(.runCommand("server \(lapsed)"))
+        h.press(.char("i"))
+        #expect(h.console.form?.title == Messages.generateDueTitle)
+        #expect(h.console.form?.value("server") == String(lapsed))
+        h.press(.escape)
+        h.sendAndRun(.runCommand("due \(h.fixture.licensedServerID)"))
+        #expect(h.console.form?.value("server") == String(h.fixture.licensedServerID))
+        h.press(.escape)
+        h.press(.char(":"))
+        h.type("due \(lapsed)")
+        h.press(.enter)
+        h.press(.enter)
+        h.press(.enter)
+        guard case .done? = h.console.confirm?.phase else { Issue.record("not done"); return }
+        #expect(h.sandbox.requestCount(action: "generate_due_invoice") == 1)
+        #expect(KeyMap().helpLines.contains { $0.command == "generate-due" && $0.keys == "i" })
     }
 }

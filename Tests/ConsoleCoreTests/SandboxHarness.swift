@@ -58,7 +58,7 @@ struct SandboxHarness {
     var frontEnd: [FrontEndRequest] = []
 
     init(readOnly: Bool = false, invoices: Int = 24, clients: Int = 3, seed: UInt64 = 7,
-         sandbox existing: Sandbox? = nil) {
+         sandbox existing: Sandbox? = nil, billingLocation: String? = nil) {
         sandbox = existing ?? Sandbox(configuration: SandboxConfiguration(seed: seed, clients: clients,
                                                                           invoicesPerClient: invoices, today: SandboxToday.day))
         directory = NSTemporaryDirectory() + "hkbill-core-\(UUID().uuidString)"
@@ -71,7 +71,7 @@ struct SandboxHarness {
                                credentials: .token(sandbox.demoToken), sleep: { _ in })
         runner = EffectRunner(client: client, journal: ActionJournalWriter(journal: journal, profile: "sandbox"), deliver: { _ in })
         console = Console(environment: ConsoleEnvironment(profileName: "sandbox", readOnly: readOnly, today: SandboxToday.date,
-                                                         downloadFolder: downloads))
+                                                         downloadFolder: downloads, billingLocation: billingLocation))
     }
 
     var fixture: SandboxDemoFixture { sandbox.demoFixture }

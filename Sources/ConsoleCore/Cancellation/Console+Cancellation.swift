@@ -11,7 +11,7 @@ extension Console {
         guard let sid = serverID ?? server?.serverID ?? targetInvoice?.serverIDs.first ?? customer.servers.first?.id else {
             say(Messages.noServer, .warning); return []
         }
-        modal = .cancellation(CancellationWizard(serverID: sid))
+        modal = .cancellation(CancellationWizard(serverID: sid, billingLocation: environment.billingLocation))
         return server?.serverID == sid && server?.billingData.value != nil ? [] : openServer(sid)
     }
 

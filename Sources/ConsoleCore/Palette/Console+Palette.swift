@@ -14,6 +14,7 @@ extension Console {
             case .invoice(let id): return openInvoice(id)
             case .server(let id): return openServer(id)
             case .cancel(let id): return startCancellation(serverID: id)
+            case .due(let id): return startGenerateDue(serverID: id)
             case .profile(let name):
                 if isWriteInFlight { say(Messages.writeInFlight, .warning); return [] }
                 return [.frontEnd(.switchProfile(name))]

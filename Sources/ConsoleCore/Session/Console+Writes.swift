@@ -64,6 +64,10 @@ extension Console {
         case .failed(let error):
             advice = adviceFor(purpose, error)
             phase = .failed(message: advice?.message ?? Messages.refused(error), advice: advice?.wayOut)
+            if case .generateDueInvoice = purpose {
+                // The server's code stays in the message; the advice says what it means.
+                phase = .failed(message: Messages.refused(error), advice: Messages.dueInvoiceAdvice(error))
+            }
             say(advice?.message ?? Messages.refused(error), .error)
             if attachFieldError(error, purpose: purpose) { phase = .failed(message: Messages.fixFields, advice: nil) }
         case .unknown(let reason):
