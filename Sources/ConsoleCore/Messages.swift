@@ -21,10 +21,15 @@ public enum Messages {
     }
 
     static func done(_ p: WritePurpose, _ json: JSONValue) -> String {
-        let created = json.objectValue?.int("invoiceid", "invoice_id", "id")
+        let created = CreatedInvoice.id(in: json)
         switch p {
         case .massPay: return created.map { "Mass pay: combined invoice \($0) created." } ?? "Mass pay done."
         case .addFunds: return created.map { "Add funds: invoice \($0) created." } ?? "Add funds invoice created."
+        case .resetPassword:
+            // The server's own words ("Password reset link was sent...", "2fa_code_required"...); never `debug`.
+            return json.objectValue?.string("message").map { ServerText.sanitize($0) } ?? "Done: \(what(p))."
+        case .generateDueInvoice(let s):
+            return created.map { "Invoice \($0) generated for server \(s)." } ?? "Done: \(what(p))."
         default: return "Done: \(what(p))."
         }
     }
@@ -48,7 +53,25 @@ public enum Messages {
 
     // MARK: Loading and files
     static func loadFailed(_ r: ReadRequest, _ e: APIError) -> String {
-        "Could not load \(String(describing: r).split(separator: "(").first ?? ""): \(ServerText.sanitize(e.description))"
+        "Could not load \(what(r)): \(ServerText.sanitize(e.description))"
+    }
+
+    static func what(_ r: ReadRequest) -> String {
+        switch r {
+        case .client: return "the client"
+        case .credit: return "the credit balance"
+        case .contacts: return "the contacts"
+        case .clientGroups: return "the client groups"
+        case .invoices: return "the invoices"
+        case .authInfo: return "the session"
+        case .invoice(let id): return "invoice \(id)"
+        case .transactions(let id): return "the transactions of invoice \(id)"
+        case .paymentGateways(let id): return "the payment gateways of invoice \(id)"
+        case .downloadInvoice(let id, let proforma): return proforma ? "the proforma PDF of invoice \(id)" : "the PDF of invoice \(id)"
+        case .billingData(let id): return "the billing data of server \(id)"
+        case .relatedInvoices(let id): return "the invoices of server \(id)"
+        case .cancellationRequests(let id): return id.map { "the cancellation requests of server \($0)" } ?? "the cancellation requests"
+        }
     }
     static func saved(_ path: String) -> String { "Saved \(path)" }
     static func cannotSave(path: String, reason: String) -> String { "Could not save \(path): \(reason)" }
@@ -97,6 +120,20 @@ public enum Messages {
     public static let generateDueTitle = "Generate the due invoice"
     public static let generateDueNote = "Only when the current cycle ended more than 30 days ago and nothing is unpaid."
     static func generateDueSummary(_ s: Int) -> String { "Generate the next invoice for server \(s)." }
+    /// What a refusal of `generate_due_invoice` means, for the codes the reference and the billing use.
+    static func dueInvoiceAdvice(_ e: APIError) -> String? {
+        let text = e.message.lowercased()
+        if text.contains("upgrade") {
+            return "An upgrade of this server is pending; its next invoice comes with the upgrade. Finish or cancel the upgrade first."
+        }
+        if text.contains("unpaid") {
+            return "The server still has an unpaid invoice: pay that one first (a on the invoice list)."
+        }
+        if text.contains("cycle") {
+            return "The current billing cycle ended less than 30 days ago: the billing issues the next invoice itself."
+        }
+        return nil
+    }
 
     // MARK: Cancellation
     public static let reasonLabel = "Reason"
@@ -131,6 +168,7 @@ public enum Messages {
     public static let phoneLabel = "Phone"
     public static let customerTypeLabel = "Customer type"
     public static let passwordLabel = "Password (optional)"
+    public static let contactPasswordLabel = "Password"
     public static let newPasswordLabel = "New password"
     public static let resetTokenLabel = "Token from the e-mail"
     public static let twoFactorLabel = "2FA code (if asked)"
@@ -151,6 +189,7 @@ public enum Messages {
     public static let resetPasswordTitle = "Reset the customer's password"
     public static let resetPasswordNote = "Step 1: send the link (e-mail only). Step 2: token and new password. Step 3: add the 2FA code if asked."
     public static let resetLinkSent = "Link sent. Enter the token from the e-mail and the new password."
+    public static let resetNeedsCode = "The account has two-factor authentication: enter the code it sent, then submit again."
     static func resetLinkSummary(_ email: String) -> String { "Send a password reset link to \(email)." }
     static func setPasswordSummary(withCode: Bool) -> String { withCode ? "Set the new password (with 2FA code)." : "Set the new password." }
 
@@ -192,6 +231,7 @@ public enum Messages {
         case .cancellation: return "Cancellation wizard"
         case .copyID: return "Copy the invoice id or link"
         case .editProfile: return "Edit the client profile"
+        case .generateDue: return "Generate the due invoice of the open server"
         }
     }
 }

@@ -25,7 +25,7 @@ import Testing
         guard case .read(_, let old)? = first.first(where: { if case .read(.invoices, _) = $0 { return true }; return false }) else {
             Issue.record("no invoices read"); return
         }
-        _ = c.handle(.readFinished(.invoices(location: nil), old, .success(.invoices([Invoice(id: 1, status: .paid, total: Money(1, .usd))]))))
+        _ = c.handle(.readFinished(.invoices(location: nil), old, .success(.invoices(InvoiceIndex([Invoice(id: 1, status: .paid, total: Money(1, .usd))])))))
         #expect(c.list.invoices.isEmpty)
         #expect(c.customer.invoicesLoading)
     }

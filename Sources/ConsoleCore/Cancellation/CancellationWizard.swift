@@ -17,12 +17,22 @@ public struct CancellationWizard: Sendable, Equatable {
     /// The result step's text.
     public var resultMessage: String?
     public var advice: CancellationAdvice?
+    /// The profile's billing location, sent as `billing` when the profile names one.
+    public var billingLocation: String?
 
-    public init(serverID: Int) { self.serverID = serverID }
+    public init(serverID: Int, billingLocation: String? = nil) {
+        self.serverID = serverID
+        self.billingLocation = billingLocation
+    }
 
-    /// Exactly what `request_cancellation` will send.
+    /// Exactly what `request_cancellation` will send. The reference's optional refund inputs
+    /// (`refund`, `currency`, `refund_message*`, `service_price`, the `d_*` tags...) are never
+    /// sent: the module itself decides whether and how much to refund from the contract, and a
+    /// client-side figure (our estimate) must not become the amount the billing pays back.
     public var parameters: CancellationParameters {
-        CancellationParameters(serverID: serverID, type: type, reason: reason.trimmingCharacters(in: .whitespaces))
+        var p = CancellationParameters(serverID: serverID, type: type, reason: reason.trimmingCharacters(in: .whitespaces))
+        p.billing = billingLocation
+        return p
     }
 
     /// The refund estimate for the review step, when billing data gives price, period and due date.

@@ -11,7 +11,7 @@ extension Console {
         guard let sid = serverID ?? server?.serverID ?? targetInvoice?.serverIDs.first ?? customer.servers.first?.id else {
             say(Messages.noServer, .warning); return []
         }
-        modal = .cancellation(CancellationWizard(serverID: sid))
+        modal = .cancellation(CancellationWizard(serverID: sid, billingLocation: environment.billingLocation))
         return server?.serverID == sid && server?.billingData.value != nil ? [] : openServer(sid)
     }
 
@@ -86,7 +86,7 @@ extension Console {
         var f = DialogForm(purpose: .subscriptionCancellation(serverID: serverID), title: Messages.subscriptionTitle(serverID),
                            fields: [FormField(name: "reason", label: Messages.reasonLabel, value: reason)])
         modal = .form(f)
-        guard let write = FormSubmission.validate(&f, context: FormContext(credit: nil, invoices: [], detailInvoice: nil, client: nil,
+        guard let write = FormSubmission.validate(&f, context: FormContext(credit: nil, invoices: InvoiceIndex(), detailInvoice: nil, client: nil,
                                                                             contacts: [], location: nil)) else {
             modal = .form(f)
             return []

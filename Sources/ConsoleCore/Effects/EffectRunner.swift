@@ -3,12 +3,13 @@ import Foundation
 import LocalStore
 
 /// Performs the console's effects off the UI thread and feeds each outcome back as an intent.
-/// Independent effects run in parallel on a concurrent queue, because API calls block.
+/// Independent effects run at the same time, each on its own worker thread, because API calls
+/// block: opening a customer takes about one round trip, not six.
 public final class EffectRunner: @unchecked Sendable {
     private let client: APIClient
     private let journal: any WriteJournal
     private let files: any FileSaver
-    private let queue = DispatchQueue(label: "hkbill.effects", attributes: .concurrent)
+    private let workers = BlockingWorkers(name: "hkbill.effects")
     private let deliver: @Sendable (Intent) -> Void
 
     /// - Parameter deliver: called on a background thread with each outcome; the front end queues
@@ -24,7 +25,7 @@ public final class EffectRunner: @unchecked Sendable {
     /// Starts every runner effect in parallel; front-end effects are skipped (the caller does them).
     public func run(_ effects: [Effect]) {
         for effect in effects where effect.isRunnerEffect {
-            queue.async { [self] in
+            workers.submit { [self] in
                 if let intent = perform(effect) { deliver(intent) }
             }
         }
@@ -57,7 +58,9 @@ public final class EffectRunner: @unchecked Sendable {
         case .credit: return .credit(try client.getCredits())
         case .contacts: return .contacts(try client.getContacts(full: true))
         case .clientGroups(let location): return .clientGroups(try client.getClientGroups(location: location))
-        case .invoices(let location): return .invoices(try client.getInvoices(location: location))
+        case .invoices(let location):
+            // The index is the costly part of a large list: build it here, not on the UI thread.
+            return .invoices(InvoiceIndex(try client.getInvoices(location: location)))
         case .authInfo: return .authInfo(try client.authInfo())
         case .invoice(let id): return .invoice(try client.getInvoice(id: id, loadClientData: true))
         case .transactions(let id): return .transactions(try client.transactions(invoiceID: id))

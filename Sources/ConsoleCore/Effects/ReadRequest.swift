@@ -23,7 +23,8 @@ public enum ReadResult: Sendable, Equatable {
     case credit(CreditBalance)
     case contacts(ContactList)
     case clientGroups([ClientGroup])
-    case invoices([Invoice])
+    /// The customer's invoices with the list's index already built (by the runner, off the UI thread).
+    case invoices(InvoiceIndex)
     case authInfo(AuthInfo)
     case invoice(Invoice)
     case transactions([Transaction])

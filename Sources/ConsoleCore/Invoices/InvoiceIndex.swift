@@ -1,72 +1,74 @@
 import BillingAPI
 import Foundation
 
-/// Keys computed once per load so filtering and sorting never touch `Invoice` values: one byte
-/// buffer of lower-cased search text, and for each column the ascending order of row numbers.
-struct InvoiceIndex: Sendable, Equatable {
-    private(set) var text: [UInt8] = []
-    private(set) var starts: [Int32] = [0]
-    private(set) var ascending: [[Int32]] = []
-    /// Row's sort key per column, kept to reverse runs of equal keys for descending order.
-    private(set) var keys: [[Int64]] = []
-    private(set) var currency: [UInt16] = []
-    private(set) var currencies: [Currency] = []
-    private(set) var overdue: [Bool] = []
+/// The invoices of a customer with everything the list needs precomputed, so filtering, sorting
+/// and totals never touch `Invoice` values: one byte buffer of lower-cased search text, the
+/// ascending order of rows for each column, status and currency codes, due days and unpaid
+/// balances as integers. Building it is the expensive part (a few hundred milliseconds for
+/// 100,000 invoices), so the effect runner builds it off the UI thread and the read answer
+/// carries it ready (`ReadResult.invoices`). It does not depend on today's date.
+public struct InvoiceIndex: Sendable, Equatable {
+    /// The invoices, in the order the server sent them (row numbers index this array).
+    public let invoices: [Invoice]
+    /// Distinct server ids billed by the invoices' items (`relid`), in first-seen order.
+    public let serverIDs: [Int]
 
-    init() {}
+    // Search text: row r is text[starts[r] ..< starts[r + 1]].
+    let text: [UInt8]
+    let starts: [Int32]
+    /// Per column (`InvoiceColumn.rawValue`): row numbers in ascending key order, ties by id.
+    let ascending: [[Int32]]
+    /// Per column: each row's sort key, to reverse runs of equal keys for descending order.
+    let keys: [[Int64]]
+    /// Per row: index into `currencies`.
+    let currency: [UInt16]
+    let currencies: [Currency]
+    /// Per row: index into `statuses`.
+    let status: [UInt8]
+    let statuses: [InvoiceStatus]
+    /// The code of `.unpaid` in `statuses`, if any row is unpaid.
+    let unpaidCode: UInt8?
+    /// Per row: the due date's day number; `Int32.max` when there is none (never overdue).
+    let dueDay: [Int32]
+    /// Per row: the balance of an Unpaid invoice in 1/10000 units, 0 for the others.
+    let unpaidBalance: [Int64]
+    /// False when some unpaid balance has more than four decimals: totals then add `Decimal`s.
+    let balancesExact: Bool
+    let rowByID: [Int: Int32]
 
-    init(_ invoices: [Invoice], today: BillingDate) {
-        text.reserveCapacity(invoices.count * 48)
-        starts.reserveCapacity(invoices.count + 1)
-        var currencyIndex: [Currency: UInt16] = [:]
-        var statusRank: [String: Int64] = [:]
-        var idKeys = [Int64](), dateKeys = [Int64](), dueKeys = [Int64](), totalKeys = [Int64](), statusKeys = [Int64]()
-        idKeys.reserveCapacity(invoices.count)
-        for inv in invoices {
-            let statusText = inv.status.description
-            var line = String(inv.id)
-            if let d = inv.date { line += " " + d.description }
-            if let d = inv.dueDate { line += " " + d.description }
-            line += " " + inv.total.plainText + " " + inv.currency.code + " " + statusText
-            text.append(contentsOf: line.lowercased().utf8)
-            starts.append(Int32(text.count))
-            let c: UInt16
-            if let known = currencyIndex[inv.currency] { c = known } else {
-                c = UInt16(currencies.count)
-                currencyIndex[inv.currency] = c
-                currencies.append(inv.currency)
-            }
-            currency.append(c)
-            overdue.append(inv.isOverdue(today: today))
-            idKeys.append(Int64(inv.id))
-            dateKeys.append(inv.date.map { Int64($0.dayNumber) } ?? Int64.min)
-            dueKeys.append(inv.dueDate.map { Int64($0.dayNumber) } ?? Int64.min)
-            totalKeys.append(Self.scaled(inv.total.amount))
-            if statusRank[statusText] == nil { statusRank[statusText] = 0 }
-            statusKeys.append(0)
-        }
-        // Status sorts by its name, so ranks come from the sorted distinct names.
-        for (rank, name) in statusRank.keys.sorted().enumerated() { statusRank[name] = Int64(rank) }
-        for (row, inv) in invoices.enumerated() { statusKeys[row] = statusRank[inv.status.description] ?? 0 }
-        keys = [idKeys, dateKeys, dueKeys, totalKeys, statusKeys]
-        ascending = keys.map { k in
-            var order = (0..<Int32(invoices.count)).map { $0 }
-            order.sort { a, b in
-                let ka = k[Int(a)], kb = k[Int(b)]
-                if ka != kb { return ka < kb }
-                let ia = idKeys[Int(a)], ib = idKeys[Int(b)]
-                return ia != ib ? ia < ib : a < b
-            }
-            return order
-        }
+    /// An index of no invoices.
+    public init() { self.init([]) }
+
+    /// Builds the index (call it off the UI thread for large lists).
+    public init(_ invoices: [Invoice]) {
+        var b = InvoiceIndexBuilder(count: invoices.count)
+        for inv in invoices { b.add(inv) }
+        self.invoices = invoices
+        serverIDs = b.serverIDs
+        text = b.text
+        starts = b.starts
+        keys = b.finishKeys()
+        ascending = b.orders(keys: keys)
+        currency = b.currency
+        currencies = b.currencies
+        status = b.status
+        statuses = b.statuses
+        unpaidCode = b.statuses.firstIndex(of: .unpaid).map { UInt8($0) }
+        dueDay = b.dueDay
+        unpaidBalance = b.unpaidBalance
+        balancesExact = b.balancesExact
+        rowByID = b.rowByID
     }
 
-    /// An amount as an integer number of 1/10000 units: exact for billing amounts, fast to compare.
-    static func scaled(_ d: Decimal) -> Int64 {
-        var v = d * 10000
-        var r = Decimal()
-        NSDecimalRound(&r, &v, 0, .plain)
-        return (r as NSDecimalNumber).int64Value
+    public var count: Int { invoices.count }
+
+    /// The row of invoice `id`, if it is in the index.
+    public func row(of id: Int) -> Int? { rowByID[id].map(Int.init) }
+
+    /// Unpaid with a due date before the day numbered `today` (`BillingDate.dayNumber`).
+    func isOverdue(row: Int, today: Int32) -> Bool {
+        guard let u = unpaidCode else { return false }
+        return status[row] == u && dueDay[row] < today
     }
 
     /// Rows in the given order; descending keeps ties in ascending id order.
@@ -113,4 +115,7 @@ struct InvoiceIndex: Sendable, Equatable {
         }
         return false
     }
+
+    /// Two indexes are equal when they index the same invoices (the rest derives from them).
+    public static func == (a: InvoiceIndex, b: InvoiceIndex) -> Bool { a.invoices == b.invoices }
 }

@@ -3,9 +3,11 @@ import BillingAPI
 
 /// The invoice list pane: every invoice of the customer, filtered, sorted, with a cursor, a scroll
 /// position, marks and totals of what is shown. Built for 100,000 rows: keys are computed once per
-/// load (`InvoiceIndex`) and the visible rows are an array of row numbers, never copies of invoices.
+/// load, off the UI thread (`InvoiceIndex`), and the visible rows are an array of row numbers,
+/// never copies of invoices. Loading a built index costs one pass over the rows.
 public struct InvoiceList: Sendable, Equatable {
-    public private(set) var invoices: [Invoice] = []
+    /// Every invoice, in the server's order (row numbers index this array).
+    public var invoices: [Invoice] { index.invoices }
     /// Row numbers (into `invoices`) in display order.
     public private(set) var visible: [Int32] = []
     public private(set) var sort = InvoiceSort(column: .date, ascending: false)
@@ -18,9 +20,13 @@ public struct InvoiceList: Sendable, Equatable {
     public private(set) var marks: Set<Int> = []
     public private(set) var totals = InvoiceTotals()
     public private(set) var today: BillingDate
-    private var index = InvoiceIndex()
+    public private(set) var index = InvoiceIndex()
+    private var todayNumber: Int32
 
-    public init(today: BillingDate) { self.today = today }
+    public init(today: BillingDate) {
+        self.today = today
+        todayNumber = Int32(clamping: today.dayNumber)
+    }
 
     // MARK: - Reading
 
@@ -29,25 +35,34 @@ public struct InvoiceList: Sendable, Equatable {
     /// The invoice at a display position.
     public func invoice(at position: Int) -> Invoice { invoices[Int(visible[position])] }
     public var selected: Invoice? { visible.isEmpty ? nil : invoice(at: cursor) }
-    public func isOverdue(at position: Int) -> Bool { index.overdue[Int(visible[position])] }
+    public func isOverdue(at position: Int) -> Bool { index.isOverdue(row: Int(visible[position]), today: todayNumber) }
     public func isMarked(at position: Int) -> Bool { marks.contains(invoice(at: position).id) }
     /// The rows the front end draws: `top ..< top + pageSize`, clamped.
     public var page: Range<Int> { top..<min(visible.count, top + pageSize) }
-    /// Marked invoices in list order.
-    public var markedInvoices: [Invoice] { invoices.filter { marks.contains($0.id) } }
+    /// Marked invoices in the server's order.
+    public var markedInvoices: [Invoice] { marks.compactMap { index.row(of: $0) }.sorted().map { invoices[$0] } }
+    /// Invoice `id`, shown or not.
+    public func invoice(id: Int) -> Invoice? { index.row(of: id).map { invoices[$0] } }
 
     // MARK: - Loading
 
-    /// Replaces the rows, keeping sort, filter, the selected invoice and the marks that still exist.
-    public mutating func load(_ new: [Invoice], today: BillingDate? = nil) {
-        if let today { self.today = today }
+    /// Replaces the rows with an index built off the UI thread, keeping sort, filter, the selected
+    /// invoice and the marks that still exist.
+    public mutating func load(_ new: InvoiceIndex, today: BillingDate? = nil) {
+        if let today {
+            self.today = today
+            todayNumber = Int32(clamping: today.dayNumber)
+        }
         let selectedID = selected?.id
-        invoices = new
-        index = InvoiceIndex(new, today: self.today)
-        let ids = Set(new.map(\.id))
-        marks = marks.filter { ids.contains($0) }
+        index = new
+        marks = marks.filter { new.row(of: $0) != nil }
         refilter(from: nil)
         restoreCursor(selectedID)
+    }
+
+    /// Builds the index here, on the calling thread: for small lists and tests.
+    public mutating func load(_ new: [Invoice], today: BillingDate? = nil) {
+        load(InvoiceIndex(new), today: today)
     }
 
     // MARK: - Sorting and filtering
@@ -58,7 +73,7 @@ public struct InvoiceList: Sendable, Equatable {
         sort = newSort
         let order = index.order(sort)
         // The shown set does not change, so only the order is rebuilt (a linear pass).
-        var shown = [Bool](repeating: false, count: invoices.count)
+        var shown = [Bool](repeating: false, count: index.count)
         for r in visible { shown[Int(r)] = true }
         visible = order.filter { shown[Int($0)] }
         restoreCursor(selectedID)
@@ -77,39 +92,72 @@ public struct InvoiceList: Sendable, Equatable {
     }
 
     private mutating func refilter(from candidates: [Int32]?) {
-        let words = filter.query.lowercased().split(separator: " ").map { Array($0.utf8) }
-        let statuses = filter.statuses
-        let overdueOnly = filter.overdueOnly
-        let idx = index
-        let rows = invoices
-        let keep: (Int32) -> Bool = { r in
-            let row = Int(r)
-            if overdueOnly && !idx.overdue[row] { return false }
-            if !statuses.isEmpty && !statuses.contains(rows[row].status) { return false }
-            return words.isEmpty || idx.matches(row: row, words: words)
+        if filter.isEmpty {
+            visible = candidates ?? index.order(sort)
+        } else {
+            let words = filter.query.lowercased().split(separator: " ").map { Array($0.utf8) }
+            let overdueOnly = filter.overdueOnly
+            let idx = index
+            let today = todayNumber
+            // Status filter as a table by status code: no hashing per row.
+            let allowed: [Bool]? = filter.statuses.isEmpty ? nil : idx.statuses.map { filter.statuses.contains($0) }
+            let keep: (Int32) -> Bool = { r in
+                let row = Int(r)
+                if overdueOnly && !idx.isOverdue(row: row, today: today) { return false }
+                if let allowed, !allowed[Int(idx.status[row])] { return false }
+                return words.isEmpty || idx.matches(row: row, words: words)
+            }
+            visible = (candidates ?? index.order(sort)).filter(keep)
         }
-        visible = (candidates ?? index.order(sort)).filter(keep)
         computeTotals()
     }
 
+    /// Unpaid and overdue sums per currency. Balances are added as exact 1/10000 integers; a list
+    /// with a balance finer than that adds `Decimal`s instead.
     private mutating func computeTotals() {
-        var unpaid = [Decimal](repeating: 0, count: index.currencies.count)
-        var overdue = unpaid
-        var seenUnpaid = [Bool](repeating: false, count: unpaid.count)
-        var seenOverdue = seenUnpaid
-        for r in visible {
-            let row = Int(r)
-            guard invoices[row].status == .unpaid else { continue }
-            let c = Int(index.currency[row])
-            let amount = invoices[row].balance.amount
-            unpaid[c] += amount
-            seenUnpaid[c] = true
-            if index.overdue[row] { overdue[c] += amount; seenOverdue[c] = true }
+        guard let unpaidCode = index.unpaidCode else { totals = InvoiceTotals(shown: visible.count); return }
+        let n = index.currencies.count
+        var unpaid = [Int64](repeating: 0, count: n), overdue = unpaid
+        var seenUnpaid = [Bool](repeating: false, count: n), seenOverdue = seenUnpaid
+        var exact = index.balancesExact
+        index.status.withUnsafeBufferPointer { status in
+            index.unpaidBalance.withUnsafeBufferPointer { balance in
+                index.dueDay.withUnsafeBufferPointer { due in
+                    for r in visible where exact {
+                        let row = Int(r)
+                        guard status[row] == unpaidCode else { continue }
+                        let c = Int(index.currency[row])
+                        var o = false
+                        (unpaid[c], o) = unpaid[c].addingReportingOverflow(balance[row])
+                        seenUnpaid[c] = true
+                        if due[row] < todayNumber {
+                            var o2 = false
+                            (overdue[c], o2) = overdue[c].addingReportingOverflow(balance[row])
+                            seenOverdue[c] = true
+                            o = o || o2
+                        }
+                        if o { exact = false }
+                    }
+                }
+            }
         }
+        guard exact else { computeDecimalTotals(); return }
         var t = InvoiceTotals(shown: visible.count)
         for (c, cur) in index.currencies.enumerated() {
-            if seenUnpaid[c] { t.unpaid.add(Money(unpaid[c], cur)) }
-            if seenOverdue[c] { t.overdue.add(Money(overdue[c], cur)) }
+            if seenUnpaid[c] { t.unpaid.add(Money(Decimal(unpaid[c]) / 10000, cur)) }
+            if seenOverdue[c] { t.overdue.add(Money(Decimal(overdue[c]) / 10000, cur)) }
+        }
+        totals = t
+    }
+
+    private mutating func computeDecimalTotals() {
+        var t = InvoiceTotals(shown: visible.count)
+        for r in visible {
+            let row = Int(r)
+            let inv = invoices[row]
+            guard inv.status == .unpaid else { continue }
+            t.unpaid.add(inv.balance)
+            if index.isOverdue(row: row, today: todayNumber) { t.overdue.add(inv.balance) }
         }
         totals = t
     }
@@ -136,7 +184,7 @@ public struct InvoiceList: Sendable, Equatable {
     /// Puts the cursor on invoice `id` if it is shown; returns whether it was.
     @discardableResult
     public mutating func select(id: Int) -> Bool {
-        guard let p = visible.firstIndex(where: { invoices[Int($0)].id == id }) else { return false }
+        guard let row = index.row(of: id).map(Int32.init), let p = visible.firstIndex(of: row) else { return false }
         cursor = p
         clampScroll()
         return true

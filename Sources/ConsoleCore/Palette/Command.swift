@@ -9,6 +9,7 @@ public enum Command: String, Sendable, CaseIterable, Equatable {
     case help, palette, reload, quit
     case applyCredit = "apply-credit", massPay = "mass-pay", addFunds = "add-funds", download
     case cancellation, copyID = "copy-id", editProfile = "edit-profile"
+    case generateDue = "generate-due"
 
     /// One line for the help screen.
     public var summary: String { Messages.commandSummary(self) }
@@ -41,6 +42,7 @@ public enum Command: String, Sendable, CaseIterable, Equatable {
         case .cancellation: return .startCancellation(serverID: nil)
         case .copyID: return .copySelection
         case .editProfile: return .editProfile
+        case .generateDue: return .startGenerateDueInvoice(serverID: nil)
         }
     }
 }

@@ -14,7 +14,10 @@ extension Console {
             case .invoice(let id): return openInvoice(id)
             case .server(let id): return openServer(id)
             case .cancel(let id): return startCancellation(serverID: id)
-            case .profile(let name): return [.frontEnd(.switchProfile(name))]
+            case .due(let id): return startGenerateDue(serverID: id)
+            case .profile(let name):
+                if isWriteInFlight { say(Messages.writeInFlight, .warning); return [] }
+                return [.frontEnd(.switchProfile(name))]
             case .theme(let name): return [.frontEnd(.applyTheme(name))]
             case .location(let loc): return reduceIntent(.switchBillingLocation(loc))
             case .reload: return openCustomer()

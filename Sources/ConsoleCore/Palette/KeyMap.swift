@@ -15,6 +15,7 @@ public struct KeyMap: Sendable, Equatable {
         (.char("?"), .help), (.char(":"), .palette), (.char("r"), .reload), (.char("q"), .quit),
         (.char("a"), .applyCredit), (.char("m"), .massPay), (.char("f"), .addFunds),
         (.char("d"), .download), (.char("x"), .cancellation), (.char("y"), .copyID), (.char("e"), .editProfile),
+        (.char("i"), .generateDue),
     ]
 
     /// - Parameter overrides: key spelling (`Key(spelling:)`) to command name.

@@ -7,12 +7,14 @@ public enum PaletteCommand: Sendable, Equatable {
     case theme(String)
     case location(String?)
     case cancel(Int)
+    /// Generate the due invoice of a server (`due 456`).
+    case due(Int)
     case reload
     case quit
     case help
 
     /// The names the palette knows, for completion and the error message.
-    public static let names = ["invoice", "server", "cancel", "profile", "theme", "location", "reload", "quit", "help"]
+    public static let names = ["invoice", "server", "cancel", "due", "profile", "theme", "location", "reload", "quit", "help"]
 
     /// Parses `invoice 123`, `server 456`, `profile NAME`, `theme NAME`, `reload`, `quit`...
     public static func parse(_ text: String) -> Result<PaletteCommand, PaletteError> {
@@ -36,6 +38,7 @@ public enum PaletteCommand: Sendable, Equatable {
         case "invoice", "inv", "i": return id("invoice", PaletteCommand.invoice)
         case "server", "srv": return id("server", PaletteCommand.server)
         case "cancel": return id("server", PaletteCommand.cancel)
+        case "due": return id("server", PaletteCommand.due)
         case "profile": return word(PaletteCommand.profile)
         case "theme": return word(PaletteCommand.theme)
         case "location": return args.isEmpty ? .success(.location(nil)) : word { .location($0) }

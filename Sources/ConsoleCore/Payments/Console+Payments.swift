@@ -82,7 +82,7 @@ extension Console {
     mutating func submit() -> [Effect] {
         guard case .form(var f)? = modal else { return [] }
         if refuseIfReadOnly() { return [] }
-        let context = FormContext(credit: customer.credit.value?.amount, invoices: list.invoices, detailInvoice: detail?.invoice.value,
+        let context = FormContext(credit: customer.credit.value?.amount, invoices: list.index, detailInvoice: detail?.invoice.value,
                                   client: customer.details.value?.client, contacts: customer.contacts.value?.contacts ?? [],
                                   location: environment.billingLocation)
         let write = FormSubmission.validate(&f, context: context)

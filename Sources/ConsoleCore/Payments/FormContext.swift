@@ -4,7 +4,7 @@ import BillingAPI
 /// What form validation may look at: the credit, the invoices, the client and contacts.
 struct FormContext {
     var credit: Money?
-    var invoices: [Invoice]
+    var invoices: InvoiceIndex
     var detailInvoice: Invoice?
     var client: Client?
     var contacts: [Contact]
@@ -12,6 +12,6 @@ struct FormContext {
 
     func invoice(_ id: Int) -> Invoice? {
         if let d = detailInvoice, d.id == id { return d }
-        return invoices.first { $0.id == id }
+        return invoices.row(of: id).map { invoices.invoices[$0] }
     }
 }

@@ -60,7 +60,8 @@ enum ProfileSubmission {
             FormField(name: "lastname", label: Messages.lastNameLabel, value: c?.lastName ?? ""),
             FormField(name: "email", label: Messages.emailLabel, value: c?.email ?? ""),
             FormField(name: "phone", label: Messages.phoneLabel, value: c?.phoneNumber ?? ""),
-            FormField(name: "password", label: Messages.passwordLabel, kind: .secret),
+            // The reference's add_contact needs both password fields ("fill_required_fields").
+            FormField(name: "password", label: c == nil ? Messages.contactPasswordLabel : Messages.passwordLabel, kind: .secret),
         ])
     }
 
@@ -70,6 +71,7 @@ enum ProfileSubmission {
         if first.isEmpty { f.setError("firstname", Messages.required) }
         if !EmailAddress.isValid(email) { f.setError("email", Messages.badEmail) }
         if !isPhone(phone) { f.setError("phone", Messages.badPhone) }
+        if id == nil && password.isEmpty { f.setError("password", Messages.required) }
         guard !f.hasFieldErrors else { return nil }
         var p = FormParameters()
         if let id {

@@ -23,6 +23,31 @@ extension Console {
         return effects
     }
 
+    /// Another profile: a new customer on the same console value. Generations only grow, so the
+    /// previous runner's late answers never match a current ticket. The sort order is kept (a
+    /// preference, like the page size); the filter, marks and panels belong to the previous customer.
+    mutating func reopen(_ env: ConsoleEnvironment) -> [Effect] {
+        if isWriteInFlight { say(Messages.writeInFlight, .warning); return [] }
+        let sort = list.sort, pageSize = list.pageSize
+        environment = env
+        customer = CustomerState()
+        customer.sessionServers = env.sessionServers
+        list = InvoiceList(today: env.today)
+        list.setSort(sort)
+        list.setPageSize(pageSize)
+        detail = nil
+        invoiceGeneration += 1
+        server = nil
+        serverGeneration += 1
+        modal = nil
+        confirm = nil
+        isEditingFilter = false
+        contactCursor = 0
+        focus = .invoices
+        status = nil
+        return openCustomer()
+    }
+
     /// Re-reads parts of the customer (after a write) under the current generation.
     func customerReads(_ requests: [ReadRequest]) -> [Effect] {
         let t = LoadTicket(scope: .customer, generation: customerGeneration)
@@ -91,12 +116,11 @@ extension Console {
             customer.contacts.finish(c)
             contactCursor = min(contactCursor, max(0, c.contacts.count - 1))
         case .clientGroups(let g): customer.groups.finish(g)
-        case .invoices(let invoices):
+        case .invoices(let index):
             customer.invoicesLoading = false
             customer.invoicesError = nil
-            list.load(invoices, today: environment.today)
-            var seen = Set<Int>()
-            customer.invoiceServerIDs = invoices.flatMap(\.serverIDs).filter { seen.insert($0).inserted }
+            list.load(index, today: environment.today)
+            customer.invoiceServerIDs = index.serverIDs
         case .authInfo(let info):
             var merged = customer.sessionServers
             for s in info.servers where !merged.contains(where: { $0.id == s.id }) { merged.append(s) }
@@ -129,7 +153,11 @@ extension Console {
         case .authInfo: return   // optional: servers also come from the login and invoices
         case .invoice: detail?.invoice.fail(text)
         case .transactions: detail?.transactions.fail(text)
-        case .paymentGateways: detail?.gateways.fail(text)
+        case .paymentGateways:
+            // Invoices that are not Unpaid have no gateways and the server says so: the pane
+            // shows it, the status line is kept for real problems.
+            detail?.gateways.fail(text)
+            return
         case .downloadInvoice: detail?.downloading = false; detail?.downloadMessage = text
         case .billingData: server?.billingData.fail(text)
         case .relatedInvoices: server?.relatedInvoices.fail(text)

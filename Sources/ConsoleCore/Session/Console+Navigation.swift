@@ -46,7 +46,7 @@ extension Console {
 
     /// The invoice the payment keys act on: the open detail, else the list's selection.
     var targetInvoice: Invoice? {
-        if focus == .detail, let d = detail { return d.invoice.value ?? list.invoices.first { $0.id == d.invoiceID } }
+        if focus == .detail, let d = detail { return d.invoice.value ?? list.invoice(id: d.invoiceID) }
         return list.selected
     }
 

@@ -59,19 +59,25 @@ extension Console {
             phase = .done(message: text)
             say(text, .success)
             effects = rereads(after: purpose, json: json)
-            finishForms(purpose: purpose, succeeded: true)
+            finishForms(purpose: purpose, answer: json)
             if case .massPay = purpose { list.clearMarks() }
         case .failed(let error):
             advice = adviceFor(purpose, error)
             phase = .failed(message: advice?.message ?? Messages.refused(error), advice: advice?.wayOut)
+            if case .generateDueInvoice = purpose {
+                // The server's code stays in the message; the advice says what it means.
+                phase = .failed(message: Messages.refused(error), advice: Messages.dueInvoiceAdvice(error))
+            }
             say(advice?.message ?? Messages.refused(error), .error)
             if attachFieldError(error, purpose: purpose) { phase = .failed(message: Messages.fixFields, advice: nil) }
         case .unknown(let reason):
             let text = Messages.outcomeUnknown(purpose, reason)
             phase = .outcomeUnknown(message: text)
             say(text, .warning)
-            // Re-read to learn what happened; never resend.
+            // Re-read to learn what happened; never resend. The form closes too: left open, two
+            // more Enters would submit and confirm the same write again.
             effects = rereads(after: purpose, json: nil)
+            if case .form? = modal { modal = nil }
         case .notSent(let reason):
             phase = .failed(message: reason, advice: nil)
             say(reason, .error)
@@ -107,9 +113,13 @@ extension Console {
             return customerReads([.credit, .invoices(location: environment.billingLocation)]) + openInvoice(invoiceID)
         case .massPay, .addFunds, .generateDueInvoice:
             var effects = customerReads([.credit, .invoices(location: environment.billingLocation)])
-            if let created = json?.objectValue?.int("invoiceid", "invoice_id", "id") { effects += openInvoice(created) }
+            if let created = CreatedInvoice.id(in: json) { effects += openInvoice(created) }
             return effects
-        case .requestCancellation(let sid), .deleteCancellationRequest(let sid), .subscriptionCancellation(let sid):
+        case .requestCancellation(let sid), .deleteCancellationRequest(let sid):
+            // A request cancels the server's unpaid invoices; deleting it restores them or issues
+            // the renewal: the list changes too.
+            return openServer(sid) + customerReads([.invoices(location: environment.billingLocation)])
+        case .subscriptionCancellation(let sid):
             return openServer(sid)
         case .updateClient, .addContact, .updateContact, .deleteContact:
             return customerReads([.client(billingLocation: environment.billingLocation), .contacts])
@@ -118,14 +128,26 @@ extension Console {
         }
     }
 
-    /// Closes the form a write came from once it succeeded.
-    private mutating func finishForms(purpose: WritePurpose, succeeded: Bool) {
-        guard succeeded, case .form? = modal else { return }
-        if case .resetPassword = purpose, case .form(var f)? = modal, f.value("reset_token").isEmpty {
-            // After the link is sent the form stays open for the token from the e-mail.
-            f.notes = [Messages.resetLinkSent]
-            modal = .form(f)
-            return
+    /// Closes the form a write came from once it succeeded; the password reset form stays open
+    /// between its steps.
+    private mutating func finishForms(purpose: WritePurpose, answer: JSONValue) {
+        guard case .form(var f)? = modal else { return }
+        if case .resetPassword = purpose {
+            if f.value("reset_token").isEmpty {
+                // After the link is sent the form stays open for the token from the e-mail.
+                f.notes = [Messages.resetLinkSent]
+                modal = .form(f)
+                return
+            }
+            let o = answer.objectValue
+            if o?["require_2fa"]?.bool == true || o?.string("message") == "2fa_code_required" {
+                // Accepted so far, but the account has 2FA: the same token and password go again with the code.
+                f.notes = [Messages.resetNeedsCode]
+                if let i = f.fields.firstIndex(where: { $0.name == "code" }) { f.focused = i }
+                f.setError("code", Messages.required)
+                modal = .form(f)
+                return
+            }
         }
         modal = nil
     }
@@ -136,10 +158,13 @@ extension Console {
         guard case .form(var f)? = modal else { return false }
         let text = error.message
         let lower = text.lowercased()
+        // First match wins: the reset token's message also says "password".
         let wire: [(String, String)] = [("billing_email", "email"), ("billing_firstname", "firstname"),
                                         ("billing_lastname", "lastname"), ("co_smsnum", "phone"),
                                         ("co_customertype", "customertype"), ("phonenumber", "phone"),
-                                        ("email", "email"), ("firstname", "firstname"), ("lastname", "lastname")]
+                                        ("phone_number", "phone"), ("email", "email"), ("firstname", "firstname"),
+                                        ("lastname", "lastname"), ("reset token", "reset_token"),
+                                        ("two-factor", "code"), ("2fa", "code"), ("password", "password")]
         guard let hit = wire.first(where: { lower.contains($0.0) }),
               f.fields.contains(where: { $0.name == hit.1 }) else { return false }
         f.setError(hit.1, ServerText.sanitize(text))

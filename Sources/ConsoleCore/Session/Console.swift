@@ -45,6 +45,10 @@ public struct Console: Sendable, Equatable {
         if !lines.isEmpty { status = StatusMessage(Messages.unresolvedWrites(lines.count), .warning) }
     }
 
+    /// True while a confirmed write waits for its answer: switching profile is refused then, so
+    /// the outcome is shown on the customer it belongs to.
+    public var isWriteInFlight: Bool { confirm?.isSending ?? false }
+
     /// Applies one intent; returns the effects to perform.
     public mutating func handle(_ intent: Intent) -> [Effect] {
         switch intent {
@@ -64,6 +68,7 @@ public struct Console: Sendable, Equatable {
         case .switchBillingLocation(let loc):
             environment.billingLocation = loc
             return openCustomer()
+        case .reopen(let env): return reopen(env)
         case .quit: return [.frontEnd(.quit)]
         case .moveUp: return move(-1)
         case .moveDown: return move(1)

@@ -12,6 +12,10 @@ public enum Intent: Sendable, Equatable {
     case open
     case reload
     case switchBillingLocation(String?)
+    /// The front end switched to another profile (after `FrontEndRequest.switchProfile`, with a new
+    /// client and runner): everything of the previous customer is cleared and its answers still
+    /// on the way are dropped.
+    case reopen(ConsoleEnvironment)
     case quit
 
     // Navigation
