@@ -12,6 +12,7 @@ public final class Sandbox: @unchecked Sendable {
     private var faultGenerator: SeededGenerator
     private var counts: [String: Int] = [:]
     private var clockOffset = 0
+    private var observer: (@Sendable (String, FormParameters) -> Void)?
 
     /// Generates customers, servers and invoices from `configuration`.
     public convenience init(configuration: SandboxConfiguration = SandboxConfiguration()) {
@@ -61,6 +62,12 @@ public final class Sandbox: @unchecked Sendable {
 
     public func resetCounters() { locked { counts = [:] } }
 
+    /// Called with every request's action and parameters (before faults), e.g. for
+    /// `sandbox serve --log`; lets an end-to-end script check what a console really sent.
+    public func observeRequests(_ observer: @escaping @Sendable (String, FormParameters) -> Void) {
+        locked { self.observer = observer }
+    }
+
     /// Moves the token clock (not the business calendar) forward, so tests can expire tokens.
     public func advanceClock(seconds: Int) { locked { clockOffset += seconds } }
 
@@ -74,6 +81,11 @@ public final class Sandbox: @unchecked Sendable {
 
         lock.lock()
         counts[action, default: 0] += 1
+        if let observer {
+            lock.unlock()
+            observer(action, params)
+            lock.lock()
+        }
         let fault = faultPlan.fault(for: action)
         let failed = fault.failureRate > 0 && faultGenerator.unit() < fault.failureRate
         var output: RuleOutput? = nil

@@ -8,7 +8,7 @@ import Foundation
 /// then saves `--state` if given. Exit 0 after a clean stop, 1 when it cannot start, 2 on a usage
 /// error.
 enum SandboxServeCommand {
-    static let usage = "usage: hkbill sandbox serve [--port N] [--seed N] [--clients N] [--invoices N] [--latency-ms N] [--state FILE]"
+    static let usage = "usage: hkbill sandbox serve [--port N] [--seed N] [--clients N] [--invoices N] [--latency-ms N] [--state FILE] [--log FILE]"
 
     /// What the command line asked for.
     struct Options: Equatable {
@@ -18,6 +18,7 @@ enum SandboxServeCommand {
         var invoices = 24
         var latencyMs = 0
         var statePath: String? = nil
+        var logPath: String? = nil
     }
 
     static func run(_ arguments: [String]) -> Int32 {
@@ -48,6 +49,13 @@ enum SandboxServeCommand {
                                                                   invoicesPerClient: options.invoices))
         }
         if options.latencyMs > 0 { sandbox.faults.all.latencyMs = options.latencyMs }
+        if let logPath = options.logPath {
+            guard let log = RequestLog(path: logPath) else {
+                printError("error: cannot write the request log \(logPath)")
+                return 1
+            }
+            sandbox.observeRequests { action, params in log.append(action: action, parameters: params) }
+        }
 
         let server = SandboxServer(sandbox: sandbox, port: options.port)
         do {
@@ -61,6 +69,9 @@ enum SandboxServeCommand {
           demo client:  \(sandbox.demoClientID)\(restored ? "  (state restored from \(options.statePath ?? ""))" : "")
           demo token:   \(sandbox.demoToken)
           demo API key: \(sandbox.demoAPIKey)
+          try: invoice \(sandbox.demoFixture.payableInvoiceID) (credit pays it), overdue \(sandbox.demoFixture.overdueInvoiceID), \
+        unpaid \(sandbox.demoFixture.unpaidInvoiceIDs.map(String.init).joined(separator: ",")); \
+        server \(sandbox.demoFixture.cancellableServerID) (cancellable), \(sandbox.demoFixture.overTrafficServerID) (over its traffic)
         Stop with Ctrl-C.
         """)
         fflush(nil)
@@ -107,6 +118,7 @@ enum SandboxServeCommand {
             case "--invoices": outcome = number(flag, 0...1_000_000).map { options.invoices = $0 }
             case "--latency-ms": outcome = number(flag, 0...600_000).map { options.latencyMs = $0 }
             case "--state": outcome = value(flag).map { options.statePath = $0 }
+            case "--log": outcome = value(flag).map { options.logPath = $0 }
             default: outcome = .failure(UsageError("unknown option '\(ServerText.sanitize(flag))'"))
             }
             if case .failure(let e) = outcome { return .failure(e) }
@@ -139,5 +151,24 @@ enum SandboxServeCommand {
 
     private static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+/// `sandbox serve --log FILE`: one line per request, `action name=value ...`, secrets masked.
+final class RequestLog: @unchecked Sendable {
+    private let handle: FileHandle
+    private let lock = NSLock()
+
+    init?(path: String) {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else { return nil }
+        handle = h
+    }
+
+    func append(action: String, parameters: FormParameters) {
+        let fields = parameters.masked.fields.filter { $0.name != "action" }.map { "\($0.name)=\($0.value)" }
+        let line = ([action.isEmpty ? "-" : action] + fields).joined(separator: " ") + "\n"
+        lock.lock()
+        handle.write(Data(line.utf8))
+        lock.unlock()
     }
 }

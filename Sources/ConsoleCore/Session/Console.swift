@@ -132,6 +132,9 @@ public struct Console: Sendable, Equatable {
 
     mutating func say(_ text: String, _ kind: StatusMessage.Kind = .info) { status = StatusMessage(text, kind) }
 
+    /// A message from the front end (clipboard, theme, profile switch) for the status line.
+    public mutating func notify(_ text: String, _ kind: StatusMessage.Kind = .info) { say(text, kind) }
+
     /// The one gate of read-only mode: true (and a message) when writes are refused.
     mutating func refuseIfReadOnly() -> Bool {
         guard environment.readOnly else { return false }
