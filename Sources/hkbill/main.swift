@@ -17,6 +17,7 @@ usage:
   hkbill profile add|list|use|remove ...                 manage saved accounts
   hkbill journal [--json]                                show the journal of writes
   hkbill info                                            show every path and the active profile
+  hkbill keys [--markdown]                               the key bindings, with your overrides
   hkbill --version | --help
 
 Credentials come from HOSTKEY_TOKEN, HOSTKEY_TOKEN_FILE, HOSTKEY_API_KEY, --token-file,
@@ -47,6 +48,8 @@ func runMain() -> Int32 {
         return JournalCommand.run(rest, environment: environment)
     case "info":
         return InfoCommand.run(rest, environment: environment)
+    case "keys":
+        return KeysCommand.run(rest, environment: environment)
     default:
         if first.hasPrefix("-") { return ConsoleCommand.run(arguments, environment: environment) }
         FileHandle.standardError.write(Data("error: unknown command '\(ServerText.sanitize(first))'\n\(helpText)\n".utf8))
