@@ -106,8 +106,9 @@ enum CancellationWizardView {
         lines.append(.blank)
         lines.append(ModalLine("Will send:", .label))
         let params = wizard.parameters.formParameters.masked.fields
-        lines.append(.field("action", Action.requestCancellation.rawValue, labelWidth: 16, role: .value))
-        for p in params { lines.append(.field("  " + p.name, p.value, labelWidth: 16, role: .value)) }
+        let width = min(26, max(16, (params.map { DisplayWidth.of($0.name) }.max() ?? 0) + 2))
+        lines.append(.field("action", Action.requestCancellation.rawValue, labelWidth: width, role: .value))
+        for p in params { lines.append(.field("  " + p.name, p.value, labelWidth: width, role: .value)) }
     }
 
     private static func resultLines(_ wizard: CancellationWizard, into lines: inout [ModalLine]) {
@@ -115,7 +116,7 @@ enum CancellationWizardView {
         lines.append(ModalLine(wizard.resultMessage ?? "No result yet.", failed ? .error : .success))
         if let advice = wizard.advice {
             lines.append(.blank)
-            lines.append(ModalLine(advice.message, .warning))
+            if advice.message != wizard.resultMessage { lines.append(ModalLine(advice.message, .warning)) }
             lines.append(ModalLine("Way out: " + advice.wayOut, .dialog))
         }
     }

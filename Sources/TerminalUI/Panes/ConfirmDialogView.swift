@@ -19,8 +19,8 @@ enum ConfirmDialogView {
         var hints: String
         switch dialog.phase {
         case .asking:
-            lines.append(.blank)
             if let required = write.typedConfirmation {
+                lines.append(.blank)
                 lines.append(ModalLine("To confirm, type \(required):", .warning))
                 lines.append(ModalLine(runs: [("> ", .label), (dialog.typed, .input)], hasCursor: true, fill: .input))
                 hints = dialog.canConfirm ? "Enter send  Esc cancel" : "type \(required), then Enter  Esc cancel"

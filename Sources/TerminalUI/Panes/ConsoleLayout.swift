@@ -48,7 +48,7 @@ public struct ConsoleLayout: Sendable, Equatable {
     }
 
     private mutating func layOutWide(_ console: Console) {
-        let profileWidth = min(50, max(30, body.width / 4))
+        let profileWidth = min(56, max(34, body.width * 28 / 100))
         let (left, rest) = body.splitLeft(profileWidth)
         profile = left
         let hasRight = console.detail != nil || console.server != nil

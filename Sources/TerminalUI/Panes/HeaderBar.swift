@@ -37,8 +37,6 @@ enum HeaderBar {
         var out: [(String, StyleRole)] = [("hkbill", .headerAccent)]
         out.append((ServerText.sanitize(context.profileLabel), .header))
         let details = console.customer.details
-        let location = console.environment.billingLocation ?? details.value?.billingLocation
-        out.append(("location: " + (location ?? "default"), .header))
         if let client = details.value?.client {
             out.append(("\(client.displayName) #\(client.id)", .headerAccent))
         } else if details.error != nil {
@@ -47,10 +45,12 @@ enum HeaderBar {
             out.append(("loading client…", .header))
         }
         if let credit = console.customer.credit.value {
-            out.append(("credit " + credit.amount.formatted, .header))
+            out.append(("credit " + ProfilePane.creditText(credit, console), .header))
         } else if console.customer.credit.isLoading {
             out.append(("credit …", .header))
         }
+        let location = console.environment.billingLocation ?? details.value?.billingLocation
+        out.append(("location " + (location ?? "default"), .header))
         return out
     }
 }

@@ -11,7 +11,7 @@ enum HelpView {
     static func draw(_ keyMap: KeyMap, into canvas: inout Canvas, in bounds: Rect) {
         let entries = keyMap.helpLines.map { (keys: $0.keys, summary: $0.summary) } + paneKeys
         let keyWidth = min(16, (entries.map { DisplayWidth.of($0.keys) }.max() ?? 4) + 1)
-        let sheetWidth = min(bounds.width - 2, 110)
+        let sheetWidth = min(max(20, bounds.width - 4), 110)   // as wide as ModalSheet makes it
         let room = max(1, bounds.height - 6)                  // frame, padding, hints
         let columns = max(1, min((entries.count + room - 1) / room, max(1, (sheetWidth - 4) / 34)))
         let perColumn = (entries.count + columns - 1) / columns

@@ -27,6 +27,7 @@ enum InvoiceDetailPane {
         drawGateways(detail, focused: focused, into: &canvas, &lines)
         drawTransactions(detail, into: &canvas, &lines)
         drawClient(inv, into: &canvas, &lines)
+        lines.markOverflow(into: &canvas, frame: rect, focused: focused)
     }
 
     private static func drawSummary(_ inv: Invoice, overdue: Bool, into canvas: inout Canvas, _ lines: inout LineStack) {
@@ -50,12 +51,19 @@ enum InvoiceDetailPane {
     private static func drawItems(_ inv: Invoice, into canvas: inout Canvas, _ lines: inout LineStack) {
         lines.section("Items (\(inv.items.count))", into: &canvas)
         if inv.items.isEmpty { lines.line("No items.", .muted, into: &canvas) }
+        let width = lines.rect.width
         for item in inv.items {
-            var text = item.description.replacingOccurrences(of: "\n", with: " ")
-            if let sid = item.serverID, sid > 0 { text += " [server \(sid)]" }
+            let text = item.description.replacingOccurrences(of: "\n", with: " ")
             let amount = item.amount.formatted
-            lines.field(text, amount, .money, into: &canvas, alignRight: true,
-                        labelWidth: max(8, lines.rect.width - DisplayWidth.of(amount) - 1))
+            let server = item.serverID.flatMap { $0 > 0 ? "  server \($0)" : nil }
+            let amountWidth = DisplayWidth.of(amount)
+            if server == nil && DisplayWidth.of(text) + 1 + amountWidth <= width {
+                lines.field(text, amount, .money, into: &canvas, alignRight: true, labelWidth: width - amountWidth - 1)
+            } else {
+                // The description gets its own line rather than losing its end to the amount.
+                lines.line(text, .value, into: &canvas)
+                lines.field(server ?? "", amount, .money, into: &canvas, alignRight: true, labelWidth: max(1, width - amountWidth - 1))
+            }
         }
     }
 

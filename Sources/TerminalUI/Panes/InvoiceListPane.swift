@@ -7,7 +7,7 @@ import ConsoleCore
 /// and a totals line of what is shown.
 enum InvoiceListPane {
     static let columns: [TableColumn] = [
-        TableColumn(InvoiceColumn.id.title, width: .min(7), alignment: .right, priority: 5),
+        TableColumn(InvoiceColumn.id.title, width: .fixed(7), alignment: .right, priority: 5),
         TableColumn(InvoiceColumn.date.title, width: .fixed(10), priority: 2),
         TableColumn(InvoiceColumn.dueDate.title, width: .fixed(10), priority: 1),
         TableColumn(InvoiceColumn.total.title, width: .flexible(min: 14, weight: 3), alignment: .right, priority: 4),

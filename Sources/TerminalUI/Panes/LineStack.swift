@@ -38,7 +38,7 @@ struct LineStack {
                         alignRight: Bool = false, labelWidth: Int = 12) {
         guard take() else { return }
         let r = row - 1
-        let lw = min(labelWidth, max(0, rect.width / 2))
+        let lw = min(labelWidth, max(0, rect.width - 1))
         canvas.putFitted(text: label, row: r, col: rect.col, width: lw, style: .label)
         let vw = rect.width - lw - 1
         guard vw > 0 else { return }
@@ -66,6 +66,14 @@ struct LineStack {
         } else {
             line("No \(what).", .muted, into: &canvas)
         }
+    }
+
+    /// When something did not fit, says so on the bottom edge of the pane's frame.
+    func markOverflow(into canvas: inout Canvas, frame: Rect, focused: Bool) {
+        guard overflowed, frame.width > 14, frame.height >= 2 else { return }
+        let text = " more below "
+        canvas.put(text: text, row: frame.endRow - 1, col: frame.endCol - 2 - DisplayWidth.of(text),
+                   style: focused ? .borderFocus : .border)
     }
 
     /// Reserves the next row; false (and marks the overflow) when there is none.

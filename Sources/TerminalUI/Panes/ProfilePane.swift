@@ -13,7 +13,20 @@ enum ProfilePane {
             .draw(into: &canvas, in: rect)
         guard inner.width > 2, inner.height > 0 else { return }
         let content = Rect(row: inner.row, col: inner.col + 1, width: inner.width - 2, height: inner.height)
-        let chartHeight = content.height >= 22 ? 7 : (content.height >= 16 ? 5 : 0)
+        if content.width >= 64 {
+            // Wide enough for two columns (the pane alone on an 80-column screen): fields on the
+            // left; contacts and the chart on the right.
+            let (left, right) = content.splitLeft(content.width / 2)
+            var fields = LineStack(Rect(row: left.row, col: left.col, width: left.width - 2, height: left.height))
+            drawFields(console, into: &canvas, &fields)
+            let chartHeight = right.height >= 12 ? min(12, max(6, right.height / 2)) : 0
+            let (top, bottom) = right.splitBottom(chartHeight)
+            var contacts = LineStack(top)
+            drawContacts(console, focused: focused, into: &canvas, &contacts)
+            if chartHeight > 0 { drawChart(console, into: &canvas, in: bottom) }
+            return
+        }
+        let chartHeight = content.height >= 16 ? min(12, max(5, content.height / 3)) : 0
         let (top, bottom) = content.splitBottom(chartHeight)
         var lines = LineStack(top)
         drawFields(console, into: &canvas, &lines)
@@ -50,12 +63,19 @@ enum ProfilePane {
     private static func drawCredit(_ console: Console, into canvas: inout Canvas, _ lines: inout LineStack) {
         let credit = console.customer.credit
         if let value = credit.value {
-            lines.field("Credit", value.amount.formatted, .money, into: &canvas, alignRight: true)
+            lines.field("Credit", creditText(value, console), .money, into: &canvas, alignRight: true)
         } else if let error = credit.error {
             lines.field("Credit", error, .error, into: &canvas)
         } else {
             lines.field("Credit", credit.isLoading ? "loading…" : "unknown", .muted, into: &canvas)
         }
+    }
+
+    /// The credit with its currency; `getcredits` may not name one, and then it is the client's.
+    static func creditText(_ credit: CreditBalance, _ console: Console) -> String {
+        var amount = credit.amount
+        if !amount.currency.isKnown, let cur = console.customer.details.value?.client.currency { amount.currency = cur }
+        return amount.formatted
     }
 
     private static func groupName(_ console: Console, _ details: ClientDetails) -> String {
@@ -105,14 +125,22 @@ enum ProfilePane {
         let totals = MonthlyTotals(invoices: list.invoices, today: console.environment.today,
                                    currency: currency?.isKnown == true ? currency : nil)
         var lines = LineStack(Rect(row: rect.row + 1, col: rect.col, width: rect.width, height: 1))
-        lines.line("Last 12 months (\(totals.currency.code))", .title, into: &canvas, attributes: .bold)
+        let unit = totals.currency.isKnown ? " (\(totals.currency.code))" : ""
+        lines.line("Billed/paid, 12 months" + unit, .title, into: &canvas, attributes: .bold)
         let chartRect = Rect(row: rect.row + 2, col: rect.col, width: min(rect.width, 36), height: rect.height - 3)
         if console.customer.invoicesLoading && list.invoices.isEmpty {
             canvas.putFitted(text: "Loading invoices…", row: chartRect.row, col: rect.col, width: rect.width, style: .muted)
         } else {
-            totals.chart.draw(into: &canvas, in: chartRect)
+            // Labels one cell narrower than a month's group, so a gap separates them.
+            var chart = totals.chart
+            let group = chartRect.width >= 36 ? 3 : (chartRect.width >= 24 ? 2 : 1)
+            chart.labels = totals.labels.map { String($0.prefix(max(1, group - 1))) }
+            chart.draw(into: &canvas, in: chartRect)
         }
-        let summary = "billed \(totals.totalBilled.formatted)  paid \(totals.totalPaid.formatted)"
+        // The currency is in the title; the sums leave it out so both fit a narrow pane.
+        let billed = Money(totals.totalBilled.amount, .unknown).formatted
+        let paid = Money(totals.totalPaid.amount, .unknown).formatted
+        let summary = "billed \(billed)  paid \(paid)"
         canvas.putFitted(text: summary, row: rect.endRow - 1, col: rect.col, width: rect.width, style: .muted)
     }
 }

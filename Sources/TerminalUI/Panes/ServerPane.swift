@@ -13,6 +13,7 @@ enum ServerPane {
         drawBillingData(server.billingData, into: &canvas, &lines)
         drawRequests(server, into: &canvas, &lines)
         drawInvoices(server, today: console.environment.today, into: &canvas, &lines)
+        lines.markOverflow(into: &canvas, frame: rect, focused: false)
     }
 
     /// The billing data as label/value lines; shared with the cancellation wizard's first step.
@@ -66,13 +67,8 @@ enum ServerPane {
         for inv in invoices {
             let overdue = inv.isOverdue(today: today)
             let status = overdue ? "Overdue" : inv.status.description
-            let amount = inv.total.formatted
-            let label = "\(inv.id) \(inv.date?.description ?? "")"
-            let w = lines.rect.width
-            let statusWidth = 9
-            lines.field(label, DisplayWidth.fit(amount, toWidth: max(1, w - 20 - statusWidth - 1), alignment: .right)
-                        + " " + DisplayWidth.fit(status, toWidth: statusWidth),
-                        overdue ? .overdue : InvoiceListPane.role(for: inv.status), into: &canvas, labelWidth: 18)
+            lines.field("\(inv.id) \(inv.date?.description ?? "")", "\(inv.total.formatted)  \(status)",
+                        overdue ? .overdue : InvoiceListPane.role(for: inv.status), into: &canvas, labelWidth: 17)
         }
         if invoices.isEmpty { lines.line("No invoices.", .muted, into: &canvas) }
     }
