@@ -86,8 +86,12 @@ import TerminalUI
         h.press(.enter)
         h.press(.enter)
         #expect(h.console.list.invoices.contains { $0.total.amount == Decimal(string: "1234567890.12") })
-        h.send(.back)
-        h.send(.focus(.invoices))
+        guard case .done? = h.console.confirm?.phase else { Issue.record("add funds not done"); return }
+        expectAllSizes(h, "add-funds-done")
+        h.press(.enter)
+        #expect(h.console.confirm == nil)
+        // The created invoice is opened; the list shows it beside the detail on wide screens.
+        #expect(h.console.detail?.invoice.value?.total.amount == Decimal(string: "1234567890.12"))
         expectAllSizes(h, "long-amount")
     }
 

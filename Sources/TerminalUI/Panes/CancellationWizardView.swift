@@ -98,8 +98,8 @@ enum CancellationWizardView {
         lines.append(.field("Type", "\(wizard.type.title) (\(wizard.type.rawValue))", labelWidth: 16))
         lines.append(.field("Reason", wizard.reason, labelWidth: 16))
         if let estimate = wizard.refundEstimate(billing: billing, today: console.environment.today) {
-            lines.append(.field("Refund estimate", estimate.formatted + " (estimate: the billing computes the real refund)",
-                                labelWidth: 16, role: .money))
+            lines.append(.field("Refund estimate", estimate.formatted + " (an estimate)", labelWidth: 16, role: .money))
+            lines.append(ModalLine(String(repeating: " ", count: 17) + "The billing computes the real refund from the contract.", .muted))
         } else {
             lines.append(.field("Refund estimate", "none shown (no price, period or due date known)", labelWidth: 16, role: .muted))
         }

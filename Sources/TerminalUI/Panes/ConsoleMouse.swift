@@ -51,7 +51,7 @@ enum ConsoleMouse {
     /// A click on a column title sorts by that column; on the sorted one it reverses the order.
     private static func sortClick(_ mouse: MouseEvent, table: Rect, console: Console) -> [Intent] {
         let markerWidth = 2
-        let widths = TableColumn.layout(InvoiceListPane.columns, width: table.width - markerWidth - 2)
+        let widths = TableColumn.layout(InvoiceListPane.columns(console.list), width: table.width - markerWidth - 2)
         var x = table.col + markerWidth
         for (i, w) in widths.enumerated() where w > 0 {
             if mouse.column >= x && mouse.column < x + w, let column = InvoiceColumn(rawValue: i) {

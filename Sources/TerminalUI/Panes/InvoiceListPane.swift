@@ -6,13 +6,20 @@ import ConsoleCore
 /// flagged, the sort column's arrow, the filter in the title and caption, the scroll position,
 /// and a totals line of what is shown.
 enum InvoiceListPane {
-    static let columns: [TableColumn] = [
-        TableColumn(InvoiceColumn.id.title, width: .fixed(7), alignment: .right, priority: 5),
-        TableColumn(InvoiceColumn.date.title, width: .fixed(10), priority: 2),
-        TableColumn(InvoiceColumn.dueDate.title, width: .fixed(10), priority: 1),
-        TableColumn(InvoiceColumn.total.title, width: .flexible(min: 14, weight: 3), alignment: .right, priority: 4),
-        TableColumn(InvoiceColumn.status.title, width: .flexible(min: 8, weight: 1), priority: 3),
-    ]
+    /// The columns for the rows on screen: the Total column is as wide as the widest amount on
+    /// the page, because an amount cut short would mislead; dates give way first when the pane
+    /// is narrow.
+    static func columns(_ list: InvoiceList) -> [TableColumn] {
+        var amountWidth = 12
+        for position in list.page { amountWidth = max(amountWidth, DisplayWidth.of(list.invoice(at: position).total.formatted)) }
+        return [
+            TableColumn(InvoiceColumn.id.title, width: .fixed(7), alignment: .right, priority: 5),
+            TableColumn(InvoiceColumn.date.title, width: .fixed(10), priority: 2),
+            TableColumn(InvoiceColumn.dueDate.title, width: .fixed(10), priority: 1),
+            TableColumn(InvoiceColumn.total.title, width: .flexible(min: amountWidth, weight: 3), alignment: .right, priority: 4),
+            TableColumn(InvoiceColumn.status.title, width: .flexible(min: 8, weight: 1), priority: 3),
+        ]
+    }
 
     /// The table inside a list pane drawn in `rect`, and the totals row under it.
     static func tableRect(in rect: Rect) -> Rect {
@@ -28,17 +35,17 @@ enum InvoiceListPane {
         let right = console.customer.invoicesLoading ? "loading…" : "\(list.count)"
         let inner = Panel(title: title, rightTitle: right, isFocused: focused).draw(into: &canvas, in: rect)
         guard inner.width >= 4, inner.height >= 2 else { return }
-        let table = TableView(columns: columns, rowCount: list.count, selectedRow: list.isEmpty ? nil : list.cursor,
+        let table = TableView(columns: columns(list), rowCount: list.count, selectedRow: list.isEmpty ? nil : list.cursor,
                               firstVisibleRow: list.top,
                               sort: TableSort(column: list.sort.column.rawValue, ascending: list.sort.ascending),
                               isFocused: focused, showsMarkers: true, showsFooter: true,
-                              caption: caption(console), emptyText: emptyText(console)) { position in
+                              caption: caption(console, glyphs: canvas.glyphs), emptyText: emptyText(console)) { position in
             row(list, at: position)
         }
         let tableArea = tableRect(in: rect)
         table.draw(into: &canvas, in: tableArea)
         if list.isEmpty, let error = console.customer.invoicesError, tableArea.height >= 3 {
-            let lines = DisplayWidth.wrap(error, toWidth: max(1, tableArea.width - 2))
+            let lines = DisplayWidth.wrap(ReadableText.of(error), toWidth: max(1, tableArea.width - 2))
             for (i, text) in lines.prefix(tableArea.height - 2).enumerated() {
                 canvas.putFitted(text: text, row: tableArea.row + 1 + i, col: tableArea.col + 1,
                                  width: tableArea.width - 2, style: .error)
@@ -83,10 +90,13 @@ enum InvoiceListPane {
         return parts.joined(separator: " ")
     }
 
-    private static func caption(_ console: Console) -> String {
+    /// The footer's left side: the filter, the sort (its column may be hidden on a narrow pane)
+    /// and the marks.
+    private static func caption(_ console: Console, glyphs: Glyphs) -> String {
         let list = console.list
         let filter = describe(list.filter)
-        var parts: [String] = [filter.isEmpty ? "/ filter" : "filter: " + filter]
+        let arrow = list.sort.ascending ? glyphs.sortAscending : glyphs.sortDescending
+        var parts: [String] = [filter.isEmpty ? "/ filter" : "filter: " + filter, "sort: \(list.sort.column.title) \(arrow)"]
         if !list.marks.isEmpty { parts.append("\(list.marks.count) marked") }
         return parts.joined(separator: "  ")
     }

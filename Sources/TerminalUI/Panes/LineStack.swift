@@ -60,7 +60,7 @@ struct LineStack {
     /// A loadable's state when it has no value: loading, or its error.
     mutating func state<V>(_ value: Loadable<V>, what: String, into canvas: inout Canvas) {
         if let error = value.error {
-            wrapped(error, .error, into: &canvas)
+            wrapped(ReadableText.of(error), .error, into: &canvas)
         } else if value.isLoading {
             line("Loading \(what)…", .muted, into: &canvas)
         } else {

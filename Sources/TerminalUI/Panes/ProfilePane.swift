@@ -65,7 +65,7 @@ enum ProfilePane {
         if let value = credit.value {
             lines.field("Credit", creditText(value, console), .money, into: &canvas, alignRight: true)
         } else if let error = credit.error {
-            lines.field("Credit", error, .error, into: &canvas)
+            lines.field("Credit", ReadableText.of(error), .error, into: &canvas)
         } else {
             lines.field("Credit", credit.isLoading ? "loading…" : "unknown", .muted, into: &canvas)
         }

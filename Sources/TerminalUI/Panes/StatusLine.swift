@@ -5,7 +5,7 @@ import ConsoleCore
 enum StatusLine {
     static func draw(_ console: Console, context: RenderContext, into canvas: inout Canvas, in rect: Rect) {
         guard rect.height > 0 else { return }
-        var message = console.status?.text
+        var message = console.status.map { ReadableText.of($0.text) }
         if console.inFlight > 0 {
             let spin = String(Spinner.frame(context.spinnerTick, glyphs: canvas.glyphs))
             message = spin + " " + (message ?? "working…")
