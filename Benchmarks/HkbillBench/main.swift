@@ -17,3 +17,4 @@ if wanted("decode") { DecodingBenchmark.run() }
 if wanted("transport") { TransportBenchmark.run() }
 if wanted("sandbox") { SandboxBenchmark.run() }
 if wanted("list") { ListBenchmark.run() }
+if wanted("render") { RenderBenchmark.run() }
