@@ -67,7 +67,8 @@ wait_gone() {
     fail "expected '$text' to go away"
 }
 
-keys() { t send-keys -t "$SESSION" "$@"; sleep 0.15; }
+# keys K...: one key at a time, so an Escape is never read together with the next key as Alt+key.
+keys() { for k in "$@"; do t send-keys -t "$SESSION" "$k"; sleep 0.08; done; sleep 0.1; }
 type_text() { t send-keys -t "$SESSION" -l "$1"; sleep 0.15; }
 
 # log_count ACTION: how many times the loopback sandbox received ACTION.
@@ -117,10 +118,15 @@ walk() {
 
     STEP="apply credit"
     keys a
-    maybe_wait "apply_credit"
+    maybe_wait "Amount"
     keys Enter           # submit the amount form (defaults to min(credit, balance))
-    wait_for "invoice_id=$PAYABLE"
+    wait_for "Will send:"
+    screen | grep -q "invoice_id *$PAYABLE" || fail "the confirmation does not show invoice_id $PAYABLE"
+    screen | grep -q "action *apply_credit" || fail "the confirmation does not show the action"
     keys Enter           # confirm: exactly what is sent is on screen
+    wait_for "Esc: close" 10
+    keys Enter           # close the result
+    wait_gone "Will send:"
     wait_for "Paid" 10
     expect_sent apply_credit 1
 
@@ -137,11 +143,13 @@ walk() {
     keys g
     keys Space j Space
     keys m
-    wait_for "mass_pay"
+    wait_for "Will send:"
+    screen | grep -q "action *mass_pay" || fail "the confirmation does not show mass_pay"
+    [ "$(screen | grep -c 'invoices\[\]')" -ge 2 ] || fail "the confirmation does not show both invoices"
     keys Enter
-    maybe_wait "invoices[]="
+    wait_for "Esc: close" 10
     keys Enter
-    sleep 0.5
+    wait_gone "Will send:"
     expect_sent mass_pay 1
 
     STEP="download a PDF"
@@ -195,12 +203,14 @@ walk() {
     wait_for "EXIT=0" 5
 }
 
+MODE=setup
+start_server          # also tells the demo's fixture ids: --demo uses the same seed
+
 MODE=demo
 run_console "'$BIN' --demo"
 walk
 
 MODE=loopback
-start_server
 run_console "HOSTKEY_API_URL='$URL' HOSTKEY_TOKEN='$TOKEN' '$BIN'"
 walk
 

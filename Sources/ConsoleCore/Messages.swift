@@ -53,7 +53,13 @@ public enum Messages {
 
     // MARK: Loading and files
     static func loadFailed(_ r: ReadRequest, _ e: APIError) -> String {
-        "Could not load \(what(r)): \(ServerText.sanitize(e.description))"
+        "Could not load \(what(r)): \(readable(e))"
+    }
+
+    /// An error in words: an HTML error page quoted in it is reduced to its text.
+    static func readable(_ e: APIError) -> String {
+        let d = e.description
+        return d.contains("<") ? ServerText.reduceHTML(d).text : ServerText.sanitize(d)
     }
 
     static func what(_ r: ReadRequest) -> String {

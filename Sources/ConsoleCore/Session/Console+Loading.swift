@@ -110,8 +110,12 @@ extension Console {
 
     private mutating func apply(_ value: ReadResult, for request: ReadRequest) -> [Effect] {
         switch value {
-        case .client(let c): customer.details.finish(c)
-        case .credit(let c): customer.credit.finish(c)
+        case .client(let c):
+            customer.details.finish(c)
+            customer.adoptClientCurrency()
+        case .credit(let c):
+            customer.credit.finish(c)
+            customer.adoptClientCurrency()
         case .contacts(let c):
             customer.contacts.finish(c)
             contactCursor = min(contactCursor, max(0, c.contacts.count - 1))

@@ -17,6 +17,15 @@ public struct CustomerState: Sendable, Equatable {
 
     public init() {}
 
+    /// `getcredits` names no currency: the balance is in the client's currency, so it takes that
+    /// one once both answers are in (whichever arrives last).
+    mutating func adoptClientCurrency() {
+        guard var c = credit.value, !c.amount.currency.isKnown,
+              let currency = details.value?.client.currency, currency.isKnown else { return }
+        c.amount.currency = currency
+        credit.finish(c)
+    }
+
     /// Every known server, login ones first, without duplicates.
     public var servers: [ServerRef] {
         var seen = Set<Int>()
