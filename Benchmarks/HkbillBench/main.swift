@@ -18,3 +18,4 @@ if wanted("transport") { TransportBenchmark.run() }
 if wanted("sandbox") { SandboxBenchmark.run() }
 if wanted("list") { ListBenchmark.run() }
 if wanted("render") { RenderBenchmark.run() }
+if wanted("terminal") { TerminalBenchmark.run(hkbill: hkbillPath) }

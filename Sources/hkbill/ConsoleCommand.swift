@@ -11,13 +11,14 @@ import TerminalUI
 enum ConsoleCommand {
     static let usage = """
     usage: hkbill [--profile NAME] [--read-only] [--theme NAME] [--api-url URL] [--token-file FILE] [--api-key-file FILE]
-           hkbill --demo [--seed N] [--read-only] [--theme NAME]
+           hkbill --demo [--seed N] [--invoices N] [--read-only] [--theme NAME]
     """
 
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         var options = ConnectionOptions()
         var demo = false
         var seed: UInt64 = 1
+        var demoInvoices: Int?
         var theme: String?
         var i = 0
         while i < arguments.count {
@@ -33,6 +34,10 @@ enum ConsoleCommand {
             case "--seed":
                 guard let next, let n = UInt64(next) else { return usageError("--seed needs a number") }
                 seed = n
+                i += 1
+            case "--invoices":
+                guard let next, let n = Int(next), (1...1_000_000).contains(n) else { return usageError("--invoices needs a number (1-1000000)") }
+                demoInvoices = n
                 i += 1
             case "-h", "--help":
                 print(usage)
@@ -63,7 +68,8 @@ enum ConsoleCommand {
         let launchConnection: ConsoleLaunch.Connection
         var unresolved: [String] = []
         if demo {
-            launchConnection = DemoSession.connection(seed: seed, readOnly: options.readOnly, settings: settings, paths: paths)
+            launchConnection = DemoSession.connection(seed: seed, invoices: demoInvoices, readOnly: options.readOnly,
+                                                      settings: settings, paths: paths)
         } else {
             switch RealSession.connection(options: options, environment: environment, settings: settings, paths: paths) {
             case .success(let c): launchConnection = c
@@ -106,8 +112,8 @@ enum ConsoleCommand {
 /// The console's connection to the built-in sandbox: a seeded customer, no token, no network;
 /// writes are journaled in memory only, since nothing real happens.
 enum DemoSession {
-    static func connection(seed: UInt64, readOnly: Bool, settings: Settings, paths: ConfigPaths) -> ConsoleLaunch.Connection {
-        let sandbox = Sandbox(configuration: SandboxConfiguration(seed: seed))
+    static func connection(seed: UInt64, invoices: Int?, readOnly: Bool, settings: Settings, paths: ConfigPaths) -> ConsoleLaunch.Connection {
+        let sandbox = Sandbox(configuration: SandboxConfiguration(seed: seed, invoicesPerClient: invoices ?? SandboxConfiguration().invoicesPerClient))
         let client = APIClient(configuration: APIConfiguration(baseURL: "https://sandbox.invalid"),
                                transport: SandboxTransport(sandbox: sandbox), credentials: .token(sandbox.demoToken))
         let today = BillingDate(text: sandbox.today.description) ?? BillingDate.today()
