@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -43,6 +44,15 @@ enum SocketIO {
     /// Reads what is available into `buffer` (appending); returns the count, 0 at end of stream,
     /// -1 on error or idle timeout.
     static func receive(_ fd: Int32, into buffer: inout [UInt8], chunk: inout [UInt8]) -> Int {
+        // A keep-alive client usually sends its next request within microseconds: look for it
+        // briefly before sleeping in recv, which saves a wake-up per request on one connection.
+        let spinUntil = DispatchTime.now().uptimeNanoseconds + 40_000
+        while DispatchTime.now().uptimeNanoseconds < spinUntil {
+            let n = chunk.withUnsafeMutableBytes { raw in recv(fd, raw.baseAddress, raw.count, Int32(MSG_DONTWAIT)) }
+            if n > 0 { buffer.append(contentsOf: chunk[0..<n]); return n }
+            if n == 0 { return 0 }
+            if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR { return -1 }
+        }
         while true {
             let n = chunk.withUnsafeMutableBytes { raw in recv(fd, raw.baseAddress, raw.count, 0) }
             if n < 0 && errno == EINTR { continue }
