@@ -8,9 +8,15 @@ extension Console {
         switch focus {
         case .invoices: list.move(by: delta)
         case .detail:
+            // Up/down pick the link to copy when there are links; pages, top/bottom (and up/down
+            // without links) scroll the detail.
             guard var d = detail else { return [] }
             let n = d.links.count
-            d.linkCursor = n == 0 ? 0 : min(max(0, d.linkCursor + max(-n, min(n, delta))), n - 1)
+            if abs(delta) == 1 && n > 0 {
+                d.linkCursor = min(max(0, d.linkCursor + delta), n - 1)
+            } else {
+                d.scroll(by: delta)
+            }
             detail = d
         case .profile:
             let n = customer.contacts.value?.contacts.count ?? 0

@@ -14,11 +14,23 @@ enum InvoiceDetailPane {
         let inner = Panel(title: "Invoice #\(detail.invoiceID)", rightTitle: statusText, isFocused: focused)
             .draw(into: &canvas, in: rect)
         guard inner.width > 2, inner.height > 0 else { return }
-        var lines = LineStack(Rect(row: inner.row, col: inner.col + 1, width: inner.width - 2, height: inner.height))
+        let body = Rect(row: inner.row, col: inner.col + 1, width: inner.width - 2, height: inner.height)
+        // Measure first (on a scratch canvas), so a scroll never shows an empty pane past the end.
+        var scratch = Canvas(width: canvas.width, height: canvas.height, glyphs: canvas.glyphs)
+        var measure = LineStack(body)
+        drawContent(console, detail, focused: focused, overdue: overdue, into: &scratch, &measure)
+        let skip = min(detail.scroll, max(0, measure.total - body.height))
+        var lines = LineStack(body, skipping: skip)
+        drawContent(console, detail, focused: focused, overdue: overdue, into: &canvas, &lines)
+        lines.markOverflow(into: &canvas, frame: rect, focused: focused)
+    }
+
+    private static func drawContent(_ console: Console, _ detail: InvoiceDetail, focused: Bool, overdue: Bool,
+                                    into canvas: inout Canvas, _ lines: inout LineStack) {
         if let message = detail.downloadMessage {
             lines.line(message, detail.downloading ? .info : (message.hasPrefix("Saved") ? .success : .error), into: &canvas)
         }
-        guard let inv = invoice else {
+        guard let inv = detail.invoice.value else {
             lines.state(detail.invoice, what: "the invoice", into: &canvas)
             return
         }
@@ -27,7 +39,6 @@ enum InvoiceDetailPane {
         drawGateways(detail, focused: focused, into: &canvas, &lines)
         drawTransactions(detail, into: &canvas, &lines)
         drawClient(inv, into: &canvas, &lines)
-        lines.markOverflow(into: &canvas, frame: rect, focused: focused)
     }
 
     private static func drawSummary(_ inv: Invoice, overdue: Bool, into canvas: inout Canvas, _ lines: inout LineStack) {

@@ -9,10 +9,16 @@ struct LineStack {
     private(set) var row: Int
     /// True once a line did not fit.
     private(set) var overflowed = false
+    /// Lines still to pass over before drawing (a scrolled pane), and how many were passed over.
+    private var toSkip: Int
+    private(set) var skipped = 0
+    /// Every line asked for, drawn or not: the content's height.
+    private(set) var total = 0
 
-    init(_ rect: Rect) {
+    init(_ rect: Rect, skipping: Int = 0) {
         self.rect = rect
         row = rect.row
+        toSkip = max(0, skipping)
     }
 
     var remaining: Int { max(0, rect.endRow - row) }
@@ -68,16 +74,30 @@ struct LineStack {
         }
     }
 
-    /// When something did not fit, says so on the bottom edge of the pane's frame.
+    /// When something did not fit, says so on the bottom edge of the pane's frame; when lines
+    /// were scrolled off, on the top edge.
     func markOverflow(into canvas: inout Canvas, frame: Rect, focused: Bool) {
-        guard overflowed, frame.width > 14, frame.height >= 2 else { return }
-        let text = " more below "
-        canvas.put(text: text, row: frame.endRow - 1, col: frame.endCol - 2 - DisplayWidth.of(text),
-                   style: focused ? .borderFocus : .border)
+        guard frame.width > 14, frame.height >= 2 else { return }
+        let style: StyleRole = focused ? .borderFocus : .border
+        if overflowed {
+            let text = " more below "
+            canvas.put(text: text, row: frame.endRow - 1, col: frame.endCol - 2 - DisplayWidth.of(text), style: style)
+        }
+        if skipped > 0 {
+            let text = " more above "
+            canvas.put(text: text, row: frame.row, col: frame.endCol - 2 - DisplayWidth.of(text) - 16, style: style)
+        }
     }
 
-    /// Reserves the next row; false (and marks the overflow) when there is none.
+    /// Reserves the next row; false (and marks the overflow) when there is none or the line is
+    /// scrolled off the top.
     private mutating func take() -> Bool {
+        total += 1
+        if toSkip > 0 {
+            toSkip -= 1
+            skipped += 1
+            return false
+        }
         guard row < rect.endRow else { overflowed = true; return false }
         row += 1
         return true

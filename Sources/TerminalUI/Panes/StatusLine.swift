@@ -53,7 +53,7 @@ enum StatusLine {
                    H("u", "unpaid"), H("o", "overdue")]
         case .detail:
             out = [hint(.back, "back"), hint(.applyCredit, "apply credit"), hint(.download, "PDF"),
-                   hint(.copyID, "copy link"), hint(.cancellation, "cancel server")]
+                   hint(.copyID, "copy link"), hint(.pageDown, "scroll"), hint(.cancellation, "cancel server")]
         case .profile:
             out = [hint(.open, "edit contact"), H("n", "new contact"), H("D", "delete"), hint(.editProfile, "edit profile"),
                    H("p", "password")]
