@@ -238,6 +238,12 @@ public enum Messages {
         case .copyID: return "Copy the invoice id or link"
         case .editProfile: return "Edit the client profile"
         case .generateDue: return "Generate the due invoice of the open server"
+        case .unpaidOnly: return "List: Unpaid only"
+        case .overdueOnly: return "List: overdue only"
+        case .downloadProforma: return "List: download the proforma PDF"
+        case .addContact: return "Profile: add a contact"
+        case .deleteContact: return "Profile: delete the contact"
+        case .resetPassword: return "Profile: reset the password"
         }
     }
 }

@@ -10,6 +10,19 @@ public enum Command: String, Sendable, CaseIterable, Equatable {
     case applyCredit = "apply-credit", massPay = "mass-pay", addFunds = "add-funds", download
     case cancellation, copyID = "copy-id", editProfile = "edit-profile"
     case generateDue = "generate-due"
+    // Keys that act in one pane only (see `scope`).
+    case unpaidOnly = "filter-unpaid", overdueOnly = "filter-overdue", downloadProforma = "download-proforma"
+    case addContact = "add-contact", deleteContact = "delete-contact", resetPassword = "reset-password"
+
+    /// The pane a command acts in; nil for everywhere. A key bound to a scoped command does
+    /// nothing in other panes, so `D` can never delete a contact from the invoice list.
+    public var scope: Pane? {
+        switch self {
+        case .unpaidOnly, .overdueOnly, .downloadProforma: return .invoices
+        case .addContact, .deleteContact, .resetPassword: return .profile
+        default: return nil
+        }
+    }
 
     /// One line for the help screen.
     public var summary: String { Messages.commandSummary(self) }
@@ -43,6 +56,12 @@ public enum Command: String, Sendable, CaseIterable, Equatable {
         case .copyID: return .copySelection
         case .editProfile: return .editProfile
         case .generateDue: return .startGenerateDueInvoice(serverID: nil)
+        case .unpaidOnly: return .toggleStatusFilter(.unpaid)
+        case .overdueOnly: return .toggleOverdueOnly
+        case .downloadProforma: return .download(proforma: true)
+        case .addContact: return .startAddContact
+        case .deleteContact: return .deleteSelectedContact
+        case .resetPassword: return .startPasswordReset
         }
     }
 }

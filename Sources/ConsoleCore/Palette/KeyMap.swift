@@ -16,6 +16,9 @@ public struct KeyMap: Sendable, Equatable {
         (.char("a"), .applyCredit), (.char("m"), .massPay), (.char("f"), .addFunds),
         (.char("d"), .download), (.char("x"), .cancellation), (.char("y"), .copyID), (.char("e"), .editProfile),
         (.char("i"), .generateDue),
+        (.char("u"), .unpaidOnly), (.char("o"), .overdueOnly), (.char("P"), .downloadProforma),
+        (.char("n"), .addContact), (.insert, .addContact), (.char("D"), .deleteContact), (.delete, .deleteContact),
+        (.char("p"), .resetPassword),
     ]
 
     /// - Parameter overrides: key spelling (`Key(spelling:)`) to command name.

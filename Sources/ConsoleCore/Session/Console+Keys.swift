@@ -48,23 +48,8 @@ extension Console {
             }
             return []
         }
-        if focus == .profile {
-            switch key {
-            case .char("n"), .insert: return startContactForm(id: nil)
-            case .delete, .char("D"): return selectedContact.map { startDeleteContact(id: $0.id) } ?? []
-            case .char("p"): return startPasswordReset()
-            default: break
-            }
-        }
-        if focus == .invoices {
-            switch key {
-            case .char("u"): return reduceIntent(.toggleStatusFilter(.unpaid))
-            case .char("o"): return reduceIntent(.toggleOverdueOnly)
-            case .char("P"): return download(proforma: true)
-            default: break
-            }
-        }
         guard let command = environment.keyMap.command(for: key) else { return [] }
+        if let scope = command.scope, scope != focus { return [] }
         return reduceIntent(command.intent)
     }
 

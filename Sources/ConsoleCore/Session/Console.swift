@@ -118,6 +118,7 @@ public struct Console: Sendable, Equatable {
         case .startAddContact: return startContactForm(id: nil)
         case .editContact(let id): return startContactForm(id: id)
         case .startDeleteContact(let id): return startDeleteContact(id: id)
+        case .deleteSelectedContact: return selectedContact.map { startDeleteContact(id: $0.id) } ?? []
         case .startPasswordReset: return startPasswordReset()
         case .openPalette: modal = .palette(PaletteInput()); return []
         case .runCommand(let text): return runCommand(text)

@@ -70,6 +70,8 @@ public enum Intent: Sendable, Equatable {
     case startAddContact
     case editContact(id: Int)
     case startDeleteContact(id: Int)
+    /// Delete the contact under the cursor of the profile pane (asks first).
+    case deleteSelectedContact
     case startPasswordReset
 
     // Palette and help

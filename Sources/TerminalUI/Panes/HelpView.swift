@@ -1,15 +1,10 @@
 import ConsoleCore
 
-/// The help panel, generated from the key map (so the user's own bindings show), in as many
-/// columns as the height needs, followed by the keys that only work in one pane.
+/// The help panel, generated from the key map (so the user's own bindings show, pane-only keys
+/// included), in as many columns as the height needs.
 enum HelpView {
-    static let paneKeys: [(keys: String, summary: String)] = [
-        ("u", "List: Unpaid only"), ("o", "List: overdue only"), ("P", "List: proforma PDF"),
-        ("n", "Profile: add contact"), ("D", "Profile: delete contact"), ("p", "Profile: password reset"),
-    ]
-
     static func draw(_ keyMap: KeyMap, into canvas: inout Canvas, in bounds: Rect) {
-        let entries = keyMap.helpLines.map { (keys: $0.keys, summary: $0.summary) } + paneKeys
+        let entries = keyMap.helpLines.map { (keys: $0.keys, summary: $0.summary) }
         let keyWidth = min(16, (entries.map { DisplayWidth.of($0.keys) }.max() ?? 4) + 1)
         let sheetWidth = min(max(20, bounds.width - 4), 110)   // as wide as ModalSheet makes it
         let room = max(1, bounds.height - 6)                  // frame, padding, hints

@@ -43,20 +43,23 @@ enum StatusLine {
         }
         let map = console.environment.keyMap
         func hint(_ command: Command, _ label: String) -> H? {
-            map.keys(for: command).first.map { H($0.description, label) }
+            // A letter reads best in a hint (`n` rather than `Ins`), when one is bound.
+            let keys = map.keys(for: command)
+            let letter = keys.first { if case .char = $0 { return true } else { return false } }
+            return (letter ?? keys.first).map { H($0.description, label) }
         }
         var out: [H?]
         switch console.focus {
         case .invoices:
             out = [hint(.open, "open"), hint(.filter, "filter"), hint(.sortColumn, "sort"), hint(.mark, "mark"),
                    hint(.applyCredit, "apply credit"), hint(.massPay, "mass pay"), hint(.addFunds, "add funds"),
-                   H("u", "unpaid"), H("o", "overdue")]
+                   hint(.unpaidOnly, "unpaid"), hint(.overdueOnly, "overdue")]
         case .detail:
             out = [hint(.back, "back"), hint(.applyCredit, "apply credit"), hint(.download, "PDF"),
                    hint(.copyID, "copy link"), hint(.pageDown, "scroll"), hint(.cancellation, "cancel server")]
         case .profile:
-            out = [hint(.open, "edit contact"), H("n", "new contact"), H("D", "delete"), hint(.editProfile, "edit profile"),
-                   H("p", "password")]
+            out = [hint(.open, "edit contact"), hint(.addContact, "new contact"), hint(.deleteContact, "delete"),
+                   hint(.editProfile, "edit profile"), hint(.resetPassword, "password")]
         }
         out += [hint(.nextPane, "pane"), hint(.help, "help"), hint(.palette, "command"), hint(.quit, "quit")]
         return out.compactMap { $0 }
