@@ -28,7 +28,7 @@ enum RenderBenchmark {
         if let first = console.list.selected?.id { perform(&console, .openInvoice(first), sandbox: sandbox) }
         let detail = Bench.medianMillis(runs: 41, warmup: 3) { _ = ConsoleRenderer.draw(console, into: &canvas, context: context) }
         var chart = MonthlyTotals(invoices: [], today: console.environment.today)
-        let totals = Bench.medianMillis(runs: 41, warmup: 3) {
+        let totals = Bench.medianMillis(runs: 15, warmup: 1) {
             chart = MonthlyTotals(invoices: console.list.invoices, today: console.environment.today)
         }
         var small = Canvas(width: 80, height: 24)
@@ -38,7 +38,7 @@ enum RenderBenchmark {
         print("frame after a one-row move:     \(Bench.fmt(move)) ms")
         print("frame with an open invoice:     \(Bench.fmt(detail)) ms")
         print("frame at 80x24 (detail only):   \(Bench.fmt(narrow)) ms")
-        print("12-month totals, recomputed:    \(Bench.fmt(totals)) ms (once per invoice reload, then cached)")
+        print("12-month ledger, built with the index: \(Bench.fmt(totals)) ms (worker thread, once per load; a frame reads 12 months)")
     }
 
     /// Sends an intent and runs its effects (and theirs) to the end on this thread.

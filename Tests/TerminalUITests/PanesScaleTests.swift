@@ -57,17 +57,21 @@ import Testing
         #expect(t.skipped == 1)
     }
 
-    @Test func cachedTotalsFollowNewInvoicesOfTheSameCount() {
-        let cache = MonthlyTotalsCache()
-        let day = BillingDate(year: 2026, month: 12, day: 1)
-        var a = [Invoice(id: 1, status: .unpaid, total: Money(10, .rub), date: day)]
-        let first = cache.totals(invoices: a, today: Self.today, currency: .rub)
-        #expect(first.billed[11] == 10)
-        #expect(cache.totals(invoices: a, today: Self.today, currency: .rub) == first)
-        a[0].total = Money(25, .rub)              // same count, changed contents: new storage
-        #expect(cache.totals(invoices: a, today: Self.today, currency: .rub).billed[11] == 25)
-        let b = [Invoice(id: 2, status: .unpaid, total: Money(7, .rub), date: day)]
-        #expect(cache.totals(invoices: b, today: Self.today, currency: .rub).billed[11] == 7)
-        #expect(cache.totals(invoices: b, today: Self.today.adding(months: 1), currency: .rub).billed[10] == 7)
+    @Test func theIndexLedgerGivesTheSameTotalsAsSummingTheInvoices() {
+        let d = { (y: Int, m: Int, day: Int) in BillingDate(year: y, month: m, day: day) }
+        var invoices: [Invoice] = []
+        for i in 0..<500 {
+            var inv = Invoice(id: i + 1, status: [.paid, .unpaid, .cancelled, .refunded, .draft][i % 5],
+                              total: Money(Decimal(i) + Decimal(string: "0.15")!, i % 7 == 0 ? .usd : .rub),
+                              date: d(2025 + (i % 2), 1 + i % 12, 1 + i % 28))
+            if inv.status == .paid || inv.status == .refunded { inv.datePaid = d(2026, 1 + (i * 5) % 12, 3) }
+            invoices.append(inv)
+        }
+        let direct = MonthlyTotals(invoices: invoices, today: Self.today, currency: .rub)
+        let viaIndex = MonthlyTotals(ledger: InvoiceIndex(invoices).ledger, today: Self.today, currency: .rub)
+        #expect(direct == viaIndex)
+        #expect(direct.billed.reduce(0, +) > 0)
+        #expect(direct.paid.reduce(0, +) > 0)
+        #expect(MonthlyTotals(ledger: MonthlyLedger(), today: Self.today).billed == Array(repeating: 0, count: 12))
     }
 }

@@ -12,6 +12,8 @@ public struct InvoiceIndex: Sendable, Equatable {
     public let invoices: [Invoice]
     /// Distinct server ids billed by the invoices' items (`relid`), in first-seen order.
     public let serverIDs: [Int]
+    /// Billed and paid sums per month and currency (the profile's chart).
+    public let ledger: MonthlyLedger
 
     // Search text: row r is text[starts[r] ..< starts[r + 1]].
     let text: [UInt8]
@@ -44,6 +46,7 @@ public struct InvoiceIndex: Sendable, Equatable {
         var b = InvoiceIndexBuilder(count: invoices.count)
         for inv in invoices { b.add(inv) }
         self.invoices = invoices
+        ledger = MonthlyLedger(invoices)
         serverIDs = b.serverIDs
         text = b.text
         starts = b.starts

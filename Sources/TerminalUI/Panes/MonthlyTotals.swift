@@ -1,4 +1,5 @@
 import BillingAPI
+import ConsoleCore
 import Foundation
 
 /// Billed and paid totals of the last twelve months (the month of `today` last), for the profile
@@ -17,39 +18,23 @@ public struct MonthlyTotals: Sendable, Equatable {
 
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// Sums `invoices` for the twelve months ending with `today`'s month, in `currency` (nil: the
-    /// currency of the first invoice).
-    public init(invoices: [Invoice], today: BillingDate, currency: Currency? = nil) {
-        let cur = currency ?? invoices.first?.currency ?? .unknown
-        let last = today.year * 12 + (today.month - 1)
-        let first = last - 11
-        labels = (first...last).map { Self.monthNames[$0 % 12] }
-        var billed = [Decimal](repeating: 0, count: 12)
-        var paid = billed
-        var skipped = 0
-        invoices.withUnsafeBufferPointer { buf in
-            for i in buf.indices {
-                // Month keys first: most invoices of a long history fall outside the window, and
-                // the comparison is far cheaper than touching their money.
-                let billedMonth = buf[i].date.map { $0.year * 12 + $0.month - 1 } ?? Int.min
-                let paidMonth = buf[i].datePaid.map { $0.year * 12 + $0.month - 1 } ?? Int.min
-                let inBilled = billedMonth >= first && billedMonth <= last
-                let inPaid = paidMonth >= first && paidMonth <= last
-                guard inBilled || inPaid else { continue }
-                guard buf[i].currency == cur else { skipped += 1; continue }
-                let status = buf[i].status
-                if inBilled && status != .draft && status != .cancelled {
-                    billed[billedMonth - first] += buf[i].total.amount
-                }
-                if inPaid && (status == .paid || status == .refunded) {
-                    paid[paidMonth - first] += buf[i].total.amount
-                }
-            }
-        }
-        self.billed = billed
-        self.paid = paid
+    /// The twelve months ending with `today`'s month, in `currency` (nil: the ledger's main
+    /// currency), read from the index's ledger: twelve look-ups, whatever the number of invoices.
+    public init(ledger: MonthlyLedger, today: BillingDate, currency: Currency? = nil) {
+        let cur = currency ?? ledger.mainCurrency ?? .unknown
+        let last = MonthlyLedger.month(of: today)
+        let months = Array((last - 11)...last)
+        labels = months.map { Self.monthNames[$0 % 12] }
+        let sums = months.map { ledger.sums(month: $0, currency: cur) }
+        billed = sums.map(\.billed)
+        paid = sums.map(\.paid)
+        skipped = months.reduce(0) { $0 + ledger.otherCurrencyInvoices(month: $1, besides: cur) }
         self.currency = cur
-        self.skipped = skipped
+    }
+
+    /// Sums `invoices` directly (tests and small lists); the console uses the index's ledger.
+    public init(invoices: [Invoice], today: BillingDate, currency: Currency? = nil) {
+        self.init(ledger: MonthlyLedger(invoices), today: today, currency: currency ?? invoices.first?.currency)
     }
 
     public var totalBilled: Money { Money(billed.reduce(0, +), currency) }

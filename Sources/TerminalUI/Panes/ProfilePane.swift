@@ -122,8 +122,8 @@ enum ProfilePane {
         let list = console.list
         guard rect.height >= 3 else { return }
         let currency = console.customer.details.value?.client.currency
-        let totals = MonthlyTotalsCache.shared.totals(invoices: list.invoices, today: console.environment.today,
-                                                      currency: currency?.isKnown == true ? currency : nil)
+        let totals = MonthlyTotals(ledger: list.index.ledger, today: console.environment.today,
+                                   currency: currency?.isKnown == true ? currency : nil)
         var lines = LineStack(Rect(row: rect.row + 1, col: rect.col, width: rect.width, height: 1))
         let unit = totals.currency.isKnown ? " (\(totals.currency.code))" : ""
         lines.line("Billed/paid, 12 months" + unit, .title, into: &canvas, attributes: .bold)
