@@ -280,18 +280,3 @@ private struct CommandArguments {
         if argument.inlineValue != nil { throw Failure.usage("\(argument.option ?? argument.text) takes no value") }
     }
 }
-
-/// Left-aligned columns separated by two spaces; the last column is not padded.
-private func alignedColumns(_ rows: [[String]]) -> [String] {
-    let count = rows.map(\.count).max() ?? 0
-    let widths = (0..<count).map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
-    return rows.map { row in
-        row.enumerated().map { c, cell in
-            c == row.count - 1 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-        }.joined(separator: "  ")
-    }.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }
-}
-
-private func writeToStandardError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
-}

@@ -63,7 +63,11 @@ public struct BillingDate: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for differences and adding days.
-    public var dayNumber: Int {
+    public var dayNumber: Int { Self.dayNumber(year: year, month: month, day: day) }
+
+    /// Days since 1970-01-01 of `year-month-day`; a day past the month's end rolls into the next
+    /// month (the sandbox's generators rely on that).
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

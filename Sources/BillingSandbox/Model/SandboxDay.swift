@@ -1,3 +1,4 @@
+import BillingAPI
 import Foundation
 
 /// A calendar day (UTC), stored as days since 1970-01-01. The sandbox's "today" is one of these so
@@ -32,17 +33,10 @@ public struct SandboxDay: Sendable, Hashable, Comparable, Codable, CustomStringC
     public var month: Int { components.month }
     public var day: Int { components.day }
 
-    /// Year, month and day (Howard Hinnant's civil-from-days algorithm).
+    /// Year, month and day (the civil calendar arithmetic is BillingDate's).
     public var components: (year: Int, month: Int, day: Int) {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        let d = BillingDate(dayNumber: daysSinceEpoch)
+        return (d.year, d.month, d.day)
     }
 
     /// `YYYY-MM-DD`.
@@ -70,23 +64,9 @@ public struct SandboxDay: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     // MARK: - Internal
 
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    static func days(year: Int, month: Int, day: Int) -> Int { BillingDate.dayNumber(year: year, month: month, day: day) }
 
-    static func daysIn(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func daysIn(year: Int, month: Int) -> Int { BillingDate.daysIn(month: month, year: year) }
 
     static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
