@@ -49,3 +49,37 @@ t send-keys -t s -l "Moving to our own data centre"
 t send-keys -t s Enter
 shot cancellation-wizard
 t send-keys -t s Escape Escape Escape Escape q
+
+# The README embeds the text captures and links the PNGs between its screens markers.
+/usr/bin/python3 - "$OUT" <<'PY'
+import re, sys
+out = sys.argv[1]
+def text(name):
+    return open(f"{out}/{name}.txt", encoding="utf-8").read().rstrip()
+block = f"""<!-- screens:begin -->
+![The main view: the client profile with its 12-month chart, and the invoice list]({out}/main.png)
+
+<details><summary>The same screen as text, and the invoice detail and the cancellation wizard</summary>
+
+```
+{text("main")}
+```
+
+![An invoice's detail]({out}/invoice-detail.png)
+
+```
+{text("invoice-detail")}
+```
+
+![The cancellation wizard, review step]({out}/cancellation-wizard.png)
+
+```
+{text("cancellation-wizard")}
+```
+</details>
+<!-- screens:end -->"""
+readme = open("README.md", encoding="utf-8").read()
+readme = re.sub(r"<!-- screens:begin -->.*?<!-- screens:end -->", lambda m: block, readme, flags=re.S)
+open("README.md", "w", encoding="utf-8").write(readme)
+print("updated README.md")
+PY
