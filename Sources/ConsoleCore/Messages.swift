@@ -210,6 +210,10 @@ public enum Messages {
         "Unknown command \"\(name)\". Known: " + PaletteCommand.names.joined(separator: ", ")
     }
 
+    static let statusWords = "status needs one or more of: unpaid paid draft pending collections cancelled refunded overdue all"
+
+    static func unknownStatus(_ w: String) -> String { "unknown status \"\(ServerText.sanitize(w))\"; \(statusWords)" }
+
     static func commandSummary(_ c: Command) -> String {
         switch c {
         case .moveUp: return "Move up"

@@ -40,3 +40,26 @@ struct ScopedKeyTests {
         #expect(c.list.filter.statuses == [.unpaid])   // not in the list pane: ignored
     }
 }
+
+/// `:status ...` sets the list's status filter in one go.
+@Suite("Palette status filter")
+struct PaletteStatusTests {
+    @Test func parsesStatusWords() {
+        #expect(PaletteCommand.parse("status paid refunded") == .success(.status([.paid, .refunded], overdueOnly: false)))
+        #expect(PaletteCommand.parse("status Unpaid,overdue") == .success(.status([.unpaid], overdueOnly: true)))
+        #expect(PaletteCommand.parse("st pending") == .success(.status([.paymentPending], overdueOnly: false)))
+        #expect(PaletteCommand.parse("status all") == .success(.status([], overdueOnly: false)))
+        guard case .failure(let e) = PaletteCommand.parse("status wibble") else { Issue.record("accepted"); return }
+        #expect(e.message.contains("wibble"))
+        guard case .failure = PaletteCommand.parse("status") else { Issue.record("accepted"); return }
+    }
+
+    @Test func runningItFiltersTheList() {
+        var c = Console(environment: ConsoleEnvironment(profileName: "t", today: BillingDate(text: "2026-12-04")!, downloadFolder: "/tmp"))
+        _ = c.handle(.runCommand("status cancelled refunded"))
+        #expect(c.list.filter.statuses == [.cancelled, .refunded])
+        _ = c.handle(.runCommand("status all"))
+        #expect(c.list.filter.statuses.isEmpty)
+        #expect(c.modal == nil)
+    }
+}

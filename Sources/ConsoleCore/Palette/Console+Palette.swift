@@ -15,6 +15,13 @@ extension Console {
             case .server(let id): return openServer(id)
             case .cancel(let id): return startCancellation(serverID: id)
             case .due(let id): return startGenerateDue(serverID: id)
+            case .status(let statuses, let overdue):
+                var f = list.filter
+                f.statuses = statuses
+                f.overdueOnly = overdue
+                list.setFilter(f)
+                focus = .invoices
+                return []
             case .profile(let name):
                 if isWriteInFlight { say(Messages.writeInFlight, .warning); return [] }
                 return [.frontEnd(.switchProfile(name))]
