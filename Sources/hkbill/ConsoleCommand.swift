@@ -63,8 +63,12 @@ enum ConsoleCommand {
             settings = Settings()
         }
         let themeName = theme ?? settings.theme ?? "default"
-        let themeDirs = ThemeLoader.standardDirectories(environment: environment, executablePath: CommandLine.arguments.first.flatMap(Self.resolvedExecutable),
-                                                        currentDirectory: FileManager.default.currentDirectoryPath)
+        // The settings' own themes folder first (the one `hkbill info` names, which follows
+        // HKBILL_CONFIG_DIR), then the XDG, installed and source folders.
+        let standard = ThemeLoader.standardDirectories(environment: environment,
+                                                       executablePath: CommandLine.arguments.first.flatMap(Self.resolvedExecutable),
+                                                       currentDirectory: FileManager.default.currentDirectoryPath)
+        let themeDirs = [paths.themesDirectory] + standard.filter { $0 != paths.themesDirectory }
         let launchConnection: ConsoleLaunch.Connection
         var unresolved: [String] = []
         if demo {
