@@ -7,7 +7,8 @@ set -euo pipefail
 
 BIN=${HKBILL_BIN:-$(swift build --show-bin-path)/hkbill}
 WORK=$(mktemp -d /tmp/hkbill-e2e.XXXXXX)
-SOCK="hkbill-e2e-$$"
+SOCK_BASE="hkbill-e2e-$$"
+SOCK="$SOCK_BASE-start"
 SESSION=e2e
 SERVER_PID=""
 STEP="start"
@@ -19,7 +20,8 @@ t() { tmux -L "$SOCK" "$@"; }
 screen() { t capture-pane -p -t "$SESSION" 2>/dev/null || true; }
 
 cleanup() {
-    t kill-server 2>/dev/null || true
+    for s in demo loopback; do tmux -L "$SOCK_BASE-$s" kill-server 2>/dev/null || true; done
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK_BASE"-*
     [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
     rm -rf "$WORK"
 }
@@ -98,7 +100,11 @@ start_server() {
 
 run_console() {
     local cmd=$1
+    # A tmux server of its own per walk: reusing a socket whose server is still shutting down
+    # makes the next new-session fail with "server exited unexpectedly".
     t kill-server 2>/dev/null || true
+    SOCK="$SOCK_BASE-$MODE"
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
     t -f /dev/null new-session -d -s "$SESSION" -x 120 -y 40 "$cmd; echo \"EXIT=\$?\"; sleep 60"
     t set-option -t "$SESSION" remain-on-exit on >/dev/null
 }

@@ -20,7 +20,7 @@ fi
 [ -x "$BIN" ] || swift build --product hkbill
 mkdir -p "$OUT"
 WORK=$(mktemp -d)
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'tmux -L "$SOCK" kill-server 2>/dev/null || true; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"; rm -rf "$WORK"' EXIT
 export HOME="$WORK" HKBILL_CONFIG_DIR="$WORK/config" HKBILL_STATE_DIR="$WORK/state" LANG=C.UTF-8 TERM=xterm-256color
 t() { tmux -L "$SOCK" "$@"; }
 t -f /dev/null new-session -d -s s -x "$COLS" -y "$ROWS" "'$BIN' --demo"
