@@ -56,16 +56,23 @@ struct ConnectionOptions {
     /// Order: flags, then environment (`HOSTKEY_API_URL`, `HOSTKEY_TOKEN`, `HOSTKEY_TOKEN_FILE`,
     /// `HOSTKEY_API_KEY`), then the active profile; an explicit `--profile` wins over the
     /// environment (LocalStore's `EffectiveProfile` holds that rule for every command).
-    func resolve(environment env: [String: String]) throws(ConnectionError) -> Connection {
+    /// `loaded`: settings the caller has already read (the console reads them once at start).
+    func resolve(environment env: [String: String], loaded: Settings? = nil) throws(ConnectionError) -> Connection {
         let store = SettingsStore(paths: ConfigPaths(environment: env))
         let settings: Settings
-        do { settings = try store.load() } catch {
-            // A broken settings file matters only when a profile is needed; say so then.
-            if profile != nil || (env["HOSTKEY_TOKEN"] ?? env["HOSTKEY_TOKEN_FILE"] ?? env["HOSTKEY_API_KEY"] ?? "").isEmpty,
-               tokenFile == nil, apiKeyFile == nil {
-                throw ConnectionError(message: "\(error)", exitCode: 1)
+        if let loaded {
+            settings = loaded
+        } else {
+            do {
+                settings = try store.load()
+            } catch {
+                // A broken settings file matters only when a profile is needed; say so then.
+                let envCredential = env["HOSTKEY_TOKEN"] ?? env["HOSTKEY_TOKEN_FILE"] ?? env["HOSTKEY_API_KEY"] ?? ""
+                if (profile != nil || envCredential.isEmpty) && tokenFile == nil && apiKeyFile == nil {
+                    throw ConnectionError(message: "\(error)", exitCode: 1)
+                }
+                settings = Settings()
             }
-            settings = Settings()
         }
         let effective: EffectiveProfile
         do { effective = try EffectiveProfile.resolve(settings: settings, environment: env, profileName: profile) } catch {

@@ -57,11 +57,10 @@ enum ConsoleCommand {
         let paths = ConfigPaths(environment: environment)
         let store = SettingsStore(paths: paths)
         var warnings: [String] = []
-        let settings: Settings
-        do { settings = try store.load() } catch {
-            warnings.append("settings not loaded: \(error)")
-            settings = Settings()
-        }
+        // Read once here and handed on; nil when unreadable, so connecting reports the file.
+        var loaded: Settings? = nil
+        do { loaded = try store.load() } catch { warnings.append("settings not loaded: \(error)") }
+        let settings = loaded ?? Settings()
         let themeName = theme ?? settings.theme ?? "default"
         // The settings' own themes folder first (the one `hkbill info` names, which follows
         // HKBILL_CONFIG_DIR), then the XDG, installed and source folders.
@@ -75,7 +74,7 @@ enum ConsoleCommand {
             launchConnection = DemoSession.connection(seed: seed, invoices: demoInvoices, readOnly: options.readOnly,
                                                       settings: settings, paths: paths)
         } else {
-            switch RealSession.connection(options: options, environment: environment, settings: settings, paths: paths) {
+            switch RealSession.connection(options: options, environment: environment, loaded: loaded, paths: paths) {
             case .success(let c): launchConnection = c
             case .failure(let e):
                 FileHandle.standardError.write(Data("error: \(e.message)\n".utf8))
@@ -90,7 +89,7 @@ enum ConsoleCommand {
                 if demo { return .failure(ReconnectError("the demo has no profiles; run hkbill without --demo")) }
                 var o = options
                 o.profile = name
-                switch RealSession.connection(options: o, environment: environment, settings: (try? store.load()) ?? settings, paths: paths) {
+                switch RealSession.connection(options: o, environment: environment, loaded: try? store.load(), paths: paths) {
                 case .success(let c): return .success(c)
                 case .failure(let e): return .failure(ReconnectError(e.message))
                 }
@@ -131,10 +130,11 @@ enum DemoSession {
 /// The console's connection to a real account: flags, environment and profile merged as for
 /// `hkbill call`, writes journaled to the action journal.
 enum RealSession {
-    static func connection(options: ConnectionOptions, environment: [String: String], settings: Settings,
+    static func connection(options: ConnectionOptions, environment: [String: String], loaded: Settings?,
                            paths: ConfigPaths) -> Result<ConsoleLaunch.Connection, ConnectionError> {
         let connection: Connection
-        do { connection = try options.resolve(environment: environment) } catch { return .failure(error) }
+        do { connection = try options.resolve(environment: environment, loaded: loaded) } catch { return .failure(error) }
+        let settings = loaded ?? Settings()
         let profile = connection.profileName ?? "env"
         let env = ConsoleEnvironment(profileName: profile, readOnly: connection.readOnly, today: BillingDate.today(),
                                      downloadFolder: paths.downloadFolder(for: settings), billingLocation: connection.billingLocation,

@@ -30,3 +30,19 @@ struct DetailScrollTests {
         #expect(detail(links: 3, items: 20).scrollLimit > detail(links: 0, items: 1).scrollLimit)
     }
 }
+
+@Suite("Re-reading the open invoice")
+struct DetailReopenTests {
+    @Test func keepsTheScrollAndTheLinkCursor() {
+        var c = Console(environment: ConsoleEnvironment(profileName: "t", today: BillingDate(text: "2026-12-04")!, downloadFolder: "/tmp"))
+        _ = c.handle(.openInvoice(7))
+        c.detail?.scroll = 9
+        c.detail?.linkCursor = 1
+        _ = c.handle(.openInvoice(7))          // a reload of the same invoice, e.g. after a payment
+        #expect(c.detail?.scroll == 9)
+        #expect(c.detail?.linkCursor == 1)
+        _ = c.handle(.openInvoice(8))          // another invoice starts at the top
+        #expect(c.detail?.scroll == 0)
+        #expect(c.detail?.linkCursor == 0)
+    }
+}

@@ -113,17 +113,19 @@ public struct FormParameters: Sendable, Equatable, CustomStringConvertible {
 /// Names of fields whose values must never be shown, logged or journaled.
 public enum SecretFields {
     public static let mask = "***"
-    /// A field is secret when its innermost name (inside brackets) is one of these or contains one.
-    private static let secretWords = ["token", "key", "password", "pass", "secret", "api_key", "code", "password1", "password2"]
+    /// Innermost names that are secrets as a whole (`pass`, a 2FA `code`, an API `key`).
+    private static let exactNames: Set<String> = ["key", "pass", "code"]
+    /// Parts that make any name a secret (`reset_token`, `profile_data[password1]`, `api_key`).
+    private static let secretParts = ["token", "password", "secret", "api_key"]
 
+    /// A field is secret when its innermost name (inside the last brackets) is one of
+    /// `exactNames` or contains one of `secretParts`.
     public static func isSecret(_ name: String) -> Bool {
         let lower = name.lowercased()
-        // innermost bracket name, e.g. profile_data[password1] -> password1
         var inner = lower
         if let open = lower.lastIndex(of: "["), let close = lower.lastIndex(of: "]"), open < close {
             inner = String(lower[lower.index(after: open)..<close])
         }
-        if inner == "reset_token" || inner == "token" || inner == "key" || inner == "pass" || inner == "code" { return true }
-        return secretWords.contains { inner.contains($0) && $0.count > 4 }
+        return exactNames.contains(inner) || secretParts.contains { inner.contains($0) }
     }
 }

@@ -64,6 +64,9 @@ extension Console {
             d.transactions.value = old.transactions.value
             d.gateways.value = old.gateways.value
             d.downloadMessage = old.downloadMessage
+            // ...and the agent's place in it (a reload after a payment re-reads the same invoice).
+            d.scroll = old.scroll
+            d.linkCursor = old.linkCursor
         }
         detail = d
         focus = .detail

@@ -15,10 +15,10 @@ enum InvoiceDetailPane {
             .draw(into: &canvas, in: rect)
         guard inner.width > 2, inner.height > 0 else { return }
         let body = Rect(row: inner.row, col: inner.col + 1, width: inner.width - 2, height: inner.height)
-        // Measure first (on a scratch canvas), so a scroll never shows an empty pane past the end.
-        var scratch = Canvas(width: canvas.width, height: canvas.height, glyphs: canvas.glyphs)
-        var measure = LineStack(body)
-        drawContent(console, detail, focused: focused, overdue: overdue, into: &scratch, &measure)
+        // Measure first (a stack that skips every line draws nothing but counts them all), so a
+        // scroll never shows an empty pane past the end.
+        var measure = LineStack(body, skipping: Int.max)
+        drawContent(console, detail, focused: focused, overdue: overdue, into: &canvas, &measure)
         let skip = min(detail.scroll, max(0, measure.total - body.height))
         var lines = LineStack(body, skipping: skip)
         drawContent(console, detail, focused: focused, overdue: overdue, into: &canvas, &lines)
